@@ -1,0 +1,1 @@
+"""Sectors, bridges, municipalities and their twinning projects: the Domain issue fills this."""

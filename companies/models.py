@@ -1,0 +1,1 @@
+"""Companies, their people and bridge memberships: the Domain issue fills this."""

@@ -1,0 +1,29 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from accounts import views as account_views
+
+# The admin signs in through allauth, so staff get the same rate limits and TOTP step.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = _("RuhrBridge staff workbench")
+admin.site.site_title = _("RuhrBridge staff")
+admin.site.index_title = _("Curate bridges, companies and events")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/setlang/", account_views.set_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("pages.urls")),
+    path("accounts/", include("allauth.urls")),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

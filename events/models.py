@@ -1,0 +1,1 @@
+"""Events, registrations and 1:1 meetings: the Events issue fills this."""

@@ -1,0 +1,52 @@
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from notifications.enums import EmailStatus
+from notifications.models import OutboundEmail
+from notifications.services import email_resend
+
+
+@admin.register(OutboundEmail)
+class OutboundEmailAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "to_email", "subject", "language", "status", "attempts", "sent_at")
+    list_filter = ("status", "language")
+    search_fields = ("to_email", "subject", "idempotency_key")
+    date_hierarchy = "created_at"
+    actions = ["resend_failed"]
+    fields = (
+        "to_email", "from_email", "subject", "language", "status", "attempts", "last_error",
+        "created_at", "next_attempt_at", "sent_at", "body_erased_at", "idempotency_key",
+        "headers", "text_body", "html_body",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description=_("Re-send the selected failed e-mails"))
+    def resend_failed(self, request, queryset) -> None:
+        resent, refused = 0, []
+        for email in queryset.filter(status=EmailStatus.FAILED):
+            try:
+                email_resend(actor=request.user, email_id=email.pk)
+            except ValidationError as error:
+                refused.append(f"{email.to_email}: {' '.join(error.messages)}")
+            else:
+                resent += 1
+        skipped = queryset.exclude(status=EmailStatus.FAILED).count()
+        if resent:
+            self.message_user(request, ngettext("%(count)d e-mail queued again.",
+                                                "%(count)d e-mails queued again.", resent)
+                              % {"count": resent}, messages.SUCCESS)
+        if skipped:
+            self.message_user(request, ngettext(
+                "%(count)d e-mail was not failed and was left as it is.",
+                "%(count)d e-mails were not failed and were left as they are.", skipped)
+                % {"count": skipped}, messages.WARNING)
+        for message in refused:
+            self.message_user(request, message, messages.ERROR)

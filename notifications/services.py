@@ -1,0 +1,277 @@
+"""The e-mail outbox: every message becomes a row first, and a task sends the row.
+
+Delivery is at least once with a narrow window: a row is claimed (status
+`sending` plus a lease) in its own committed transaction before the mail
+server is contacted, and marked `sent` right after. A worker killed before
+or during the send leaves a `sending` row whose lease runs out; the row is
+then sent again by the redelivered task or the sweeper. Only a kill between
+the server accepting the message and the following commit (microseconds)
+could send twice, and such a copy carries the same Message-ID.
+"""
+
+import base64
+import hashlib
+import logging
+import math
+from dataclasses import dataclass
+from datetime import timedelta
+from email.utils import parseaddr
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from notifications.enums import EmailStatus
+from notifications.models import OutboundEmail
+
+logger = logging.getLogger(__name__)
+
+IDEMPOTENCY_HEADER = "X-Idempotency-Key"
+# A queued row older than this whose task never ran (broker lost, Redis flushed) is re-sent.
+STALLED_AFTER = timedelta(minutes=15)
+REQUEUE_BATCH = 500
+
+
+@dataclass(frozen=True)
+class DeliveryOutcome:
+    status: str
+    retry_in: int | None = None
+
+
+def _enqueue_delivery(email_id: int) -> None:
+    from notifications.tasks import deliver_email
+
+    transaction.on_commit(lambda: deliver_email.delay(email_id))
+
+
+def email_enqueue(
+    *,
+    to: str,
+    subject: str,
+    text_body: str,
+    html_body: str = "",
+    from_email: str = "",
+    language: str = "",
+    key: str = "",
+    headers: dict[str, str] | None = None,
+    attachments: list[dict[str, str]] | None = None,
+) -> tuple[OutboundEmail, bool]:
+    """Store one e-mail and send it once the caller's transaction commits.
+
+    The same `key` twice stores and sends one e-mail; returns the row and
+    whether this call created it.
+    """
+    try:
+        validate_email(to)
+    except ValidationError:
+        raise ValidationError(
+            _("“%(address)s” is not a valid e-mail address.") % {"address": to}
+        ) from None
+    if "\n" in subject or "\r" in subject:
+        raise ValidationError(_("An e-mail subject must be a single line."))
+    with transaction.atomic():
+        email, created = OutboundEmail.objects.get_or_create(
+            idempotency_key=key or f"generated:{uuid4()}",
+            defaults={
+                "to_email": to,
+                "from_email": from_email or settings.DEFAULT_FROM_EMAIL,
+                "subject": subject,
+                "text_body": text_body,
+                "html_body": html_body,
+                "language": language or translation.get_language() or "",
+                "headers": headers or {},
+                "attachments": attachments or [],
+                "next_attempt_at": timezone.now(),
+            },
+        )
+        if created:
+            _enqueue_delivery(email.pk)
+    return email, created
+
+
+def email_enqueue_message(*, message: EmailMessage) -> list[OutboundEmail]:
+    """Store a Django `EmailMessage` (allauth's, the admin's, ours): one row per recipient."""
+    headers = {k: str(v) for k, v in message.extra_headers.items() if k != IDEMPOTENCY_HEADER}
+    if message.reply_to:
+        headers["Reply-To"] = ", ".join(message.reply_to)
+    key = message.extra_headers.get(IDEMPOTENCY_HEADER) or f"generated:{uuid4()}"
+    recipients = message.recipients()
+    html_body = next(
+        (content for content, mimetype in getattr(message, "alternatives", [])
+         if mimetype == "text/html"),
+        "",
+    )
+    attachments = [_attachment_as_json(attachment) for attachment in message.attachments]
+    created_rows = []
+    for recipient in recipients:
+        email, created = email_enqueue(
+            to=parseaddr(recipient)[1] or recipient,
+            subject=str(message.subject),
+            text_body=str(message.body),
+            html_body=str(html_body),
+            from_email=message.from_email,
+            key=key if len(recipients) == 1 else f"{key}:{recipient.lower()}",
+            headers=headers,
+            attachments=attachments,
+        )
+        if created:
+            created_rows.append(email)
+    return created_rows
+
+
+def _attachment_as_json(attachment) -> dict[str, str]:
+    try:
+        filename, content, mimetype = attachment
+    except (TypeError, ValueError):
+        raise ValueError("The outbox stores attachments given as (filename, content, mimetype).")
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    return {
+        "filename": filename,
+        "mimetype": mimetype or "application/octet-stream",
+        "content_base64": base64.b64encode(content).decode("ascii"),
+    }
+
+
+def retry_delay(attempts: int) -> int:
+    """Seconds before the next attempt: 30 s, 1 min, 2 min, … at most an hour."""
+    return min(30 * 2 ** max(attempts - 1, 0), 3600)
+
+
+def email_deliver(*, email_id: int) -> DeliveryOutcome:
+    claimed = _claim(email_id)
+    if isinstance(claimed, DeliveryOutcome):
+        return claimed
+    try:
+        _send(claimed)
+    except Exception as exc:
+        return _record_failure(claimed, exc)
+    OutboundEmail.objects.filter(pk=claimed.pk, status=EmailStatus.SENDING).update(
+        status=EmailStatus.SENT,
+        sent_at=timezone.now(),
+        lease_expires_at=None,
+        next_attempt_at=None,
+        last_error="",
+    )
+    logger.info("email sent id=%s attempt=%s", claimed.pk, claimed.attempts)
+    return DeliveryOutcome(EmailStatus.SENT)
+
+
+def _claim(email_id: int) -> OutboundEmail | DeliveryOutcome:
+    """Mark the row as being sent, in a transaction of its own, or say why not."""
+    now = timezone.now()
+    with transaction.atomic():
+        email = (
+            OutboundEmail.objects.select_for_update(skip_locked=True).filter(pk=email_id).first()
+        )
+        if email is None:
+            # Erased with its recipient, or another worker is claiming it this instant.
+            return DeliveryOutcome("skipped")
+        if email.status in (EmailStatus.SENT, EmailStatus.FAILED):
+            return DeliveryOutcome(email.status)
+        if email.status == EmailStatus.SENDING and email.lease_expires_at > now:
+            # Someone else holds it; look again once their lease has run out.
+            remaining = (email.lease_expires_at - now).total_seconds()
+            return DeliveryOutcome(EmailStatus.SENDING, retry_in=math.ceil(remaining) + 1)
+        email.status = EmailStatus.SENDING
+        email.attempts += 1
+        email.lease_expires_at = now + timedelta(seconds=settings.OUTBOX_SEND_LEASE_SECONDS)
+        email.save(update_fields=["status", "attempts", "lease_expires_at"])
+    return email
+
+
+def _send(email: OutboundEmail) -> None:
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=email.text_body,
+        from_email=email.from_email,
+        to=[email.to_email],
+        headers={**email.headers, "Message-ID": _message_id(email)},
+    )
+    if email.html_body:
+        message.attach_alternative(email.html_body, "text/html")
+    for attachment in email.attachments:
+        message.attach(
+            attachment["filename"],
+            base64.b64decode(attachment["content_base64"]),
+            attachment["mimetype"],
+        )
+    connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
+    if connection.send_messages([message]) != 1:
+        raise RuntimeError("the mail backend reported that nothing was sent")
+
+
+def _message_id(email: OutboundEmail) -> str:
+    """The same Message-ID on every attempt, so a rare second copy is recognisable."""
+    domain = parseaddr(email.from_email)[1].rpartition("@")[2] or "ruhrbridge.example"
+    digest = hashlib.sha256(email.idempotency_key.encode()).hexdigest()[:32]
+    return f"<{digest}@{domain}>"
+
+
+def _record_failure(email: OutboundEmail, exc: Exception) -> DeliveryOutcome:
+    error = f"{type(exc).__name__}: {exc}"[:2000]
+    sending = OutboundEmail.objects.filter(pk=email.pk, status=EmailStatus.SENDING)
+    if email.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+        sending.update(
+            status=EmailStatus.FAILED, last_error=error, lease_expires_at=None, next_attempt_at=None
+        )
+        logger.error("email failed for good id=%s attempts=%s: %s", email.pk, email.attempts, error)
+        return DeliveryOutcome(EmailStatus.FAILED)
+    delay = retry_delay(email.attempts)
+    sending.update(
+        status=EmailStatus.QUEUED,
+        last_error=error,
+        lease_expires_at=None,
+        next_attempt_at=timezone.now() + timedelta(seconds=delay),
+    )
+    logger.warning("email send failed id=%s attempt=%s, retry in %ss: %s",
+                   email.pk, email.attempts, delay, error)
+    return DeliveryOutcome(EmailStatus.QUEUED, retry_in=delay)
+
+
+def emails_requeue_stalled() -> int:
+    """Hand rows whose task was lost (dead worker, flushed broker) to a new task."""
+    now = timezone.now()
+    stalled = OutboundEmail.objects.filter(
+        Q(status=EmailStatus.QUEUED, next_attempt_at__lt=now - STALLED_AFTER)
+        | Q(status=EmailStatus.SENDING, lease_expires_at__lt=now)
+    ).values_list("pk", flat=True)[:REQUEUE_BATCH]
+    email_ids = list(stalled)
+    for email_id in email_ids:
+        _enqueue_delivery(email_id)
+    return len(email_ids)
+
+
+def emails_erase_old_bodies() -> int:
+    """Bodies are personal data: blank them once they are older than the retention period."""
+    now = timezone.now()
+    cutoff = now - timedelta(days=settings.OUTBOX_BODY_RETENTION_DAYS)
+    return OutboundEmail.objects.filter(
+        Q(status=EmailStatus.SENT, sent_at__lt=cutoff)
+        | Q(status=EmailStatus.FAILED, created_at__lt=cutoff),
+        body_erased_at__isnull=True,
+    ).update(text_body="", html_body="", attachments=[], body_erased_at=now)
+
+
+@transaction.atomic
+def email_resend(*, actor, email_id: int) -> None:
+    """Staff give a failed e-mail another round of attempts."""
+    if not actor.is_staff:
+        raise PermissionDenied(_("Only agency staff can re-send e-mails."))
+    email = OutboundEmail.objects.select_for_update().get(pk=email_id)
+    if email.status != EmailStatus.FAILED:
+        raise ValidationError(_("Only failed e-mails can be re-sent; this one is “%(status)s”.")
+                              % {"status": email.get_status_display()})
+    if email.body_erased_at:
+        raise ValidationError(_("This e-mail's body has been erased; it cannot be re-sent."))
+    email.status = EmailStatus.QUEUED
+    email.attempts = 0
+    email.next_attempt_at = timezone.now()
+    email.save(update_fields=["status", "attempts", "next_attempt_at"])
+    _enqueue_delivery(email.pk)

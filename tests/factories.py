@@ -1,0 +1,30 @@
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
+
+from accounts.models import User
+
+PASSWORD = "a-long-test-password"
+# Argon2 is slow on purpose; hash once, not once per user.
+PASSWORD_HASH = make_password(PASSWORD)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Faker("name")
+    preferred_language = "en"
+    password = PASSWORD_HASH
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class StaffFactory(UserFactory):
+    is_staff = True
+    is_superuser = True
