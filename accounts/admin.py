@@ -8,8 +8,15 @@ from accounts.models import User
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ("email",)
-    list_display = ("email", "full_name", "preferred_language", "is_staff", "is_active",
-                    "date_joined", "last_login")
+    list_display = (
+        "email",
+        "full_name",
+        "preferred_language",
+        "is_staff",
+        "is_active",
+        "date_joined",
+        "last_login",
+    )
     list_filter = ("is_staff", "is_superuser", "is_active", "preferred_language")
     search_fields = ("email", "full_name")
     readonly_fields = ("date_joined", "last_login", "privacy_consent_version", "privacy_consent_at")
@@ -17,8 +24,10 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("full_name", "preferred_language", "time_zone")}),
         (_("Consent"), {"fields": ("privacy_consent_version", "privacy_consent_at")}),
-        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups",
-                                       "user_permissions")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (

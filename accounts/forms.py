@@ -22,8 +22,9 @@ class SignupForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     accept_privacy = forms.BooleanField(
-        label=_("I have read the privacy notice and agree that my data is processed as described "
-                "there."),
+        label=_(
+            "I have read the privacy notice and agree that my data is processed as described there."
+        ),
         help_text=lazy(_privacy_help_text, str)(),
         error_messages={"required": _("Please accept the privacy notice to create an account.")},
     )

@@ -38,11 +38,15 @@ class StaffMFARequiredMiddleware:
         if self._must_set_up_totp(request):
             messages.warning(
                 request,
-                _("Please set up two-factor sign-in with an authenticator app before you open "
-                  "the admin."),
+                _(
+                    "Please set up two-factor authentication with an authenticator app "
+                    "before you open the admin."
+                ),
             )
             setup_url = reverse("mfa_activate_totp")
-            return HttpResponseRedirect(f"{setup_url}?{urlencode({'next': request.get_full_path()})}")
+            return HttpResponseRedirect(
+                f"{setup_url}?{urlencode({'next': request.get_full_path()})}"
+            )
         return self.get_response(request)
 
     @staticmethod

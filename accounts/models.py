@@ -1,4 +1,5 @@
 import zoneinfo
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -14,7 +15,7 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra_fields):
@@ -53,20 +54,24 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(
         _("staff status"),
         default=False,
-        help_text=_("Agency staff: may open the admin (after setting up two-factor sign-in)."),
+        help_text=_(
+            "Agency staff: may open the admin (after setting up two-factor authentication)."
+        ),
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
     privacy_consent_version = models.CharField(
         _("privacy notice accepted (version)"), max_length=32, blank=True
     )
-    privacy_consent_at = models.DateTimeField(_("privacy notice accepted at"), null=True, blank=True)
+    privacy_consent_at = models.DateTimeField(
+        _("privacy notice accepted at"), null=True, blank=True
+    )
 
-    objects = UserManager()
+    objects: ClassVar[UserManager] = UserManager()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
     class Meta:
         verbose_name = _("user")
@@ -74,12 +79,17 @@ class User(AbstractBaseUser, PermissionsMixin):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
             models.CheckConstraint(
-                condition=models.Q(preferred_language__in=[code for code, _name in settings.LANGUAGES]),
+                condition=models.Q(
+                    preferred_language__in=[code for code, _name in settings.LANGUAGES]
+                ),
                 name="accounts_user_language_known",
             ),
             models.CheckConstraint(
                 condition=models.Q(privacy_consent_version="", privacy_consent_at__isnull=True)
-                | (~models.Q(privacy_consent_version="") & models.Q(privacy_consent_at__isnull=False)),
+                | (
+                    ~models.Q(privacy_consent_version="")
+                    & models.Q(privacy_consent_at__isnull=False)
+                ),
                 name="accounts_user_consent_version_and_time_together",
             ),
         ]

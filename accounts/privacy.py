@@ -83,7 +83,6 @@ def register_accounts_section() -> None:
             name="account",
             export=_export_account,
             erase=_erase_account,
-            models=("accounts.User", "account.EmailAddress", "mfa.Authenticator",
-                    "admin.LogEntry"),
+            models=("accounts.User", "account.EmailAddress", "mfa.Authenticator", "admin.LogEntry"),
         )
     )

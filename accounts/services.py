@@ -14,7 +14,9 @@ LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
 
 def _check_language(language: str) -> None:
     if language not in LANGUAGE_CODES:
-        raise ValidationError(_("“%(language)s” is not a language of this site.") % {"language": language})
+        raise ValidationError(
+            _("“%(language)s” is not a language of this site.") % {"language": language}
+        )
 
 
 @transaction.atomic

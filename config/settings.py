@@ -15,6 +15,7 @@ Every variable read here is listed in `.env.example` (a test holds us to it).
 import secrets
 import sys
 from pathlib import Path
+from typing import Any
 
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +35,9 @@ DB_CONN_MAX_AGE = env.int("DB_CONN_MAX_AGE", default=60)
 REDIS_URL = env.str("REDIS_URL", default="")
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 EMAIL_DELIVERY_BACKEND = env.str("EMAIL_DELIVERY_BACKEND", default=EMAIL_CONFIG["EMAIL_BACKEND"])
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="RuhrBridge <noreply@ruhrbridge.example>")
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default="RuhrBridge <noreply@ruhrbridge.example>"
+)
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 365 * 24 * 3600)
@@ -61,6 +64,7 @@ SITE_CONTACT_EMAIL = env.str("SITE_CONTACT_EMAIL", default="ruhrbridge@business-
 
 # --- Refuse to serve without the production essentials ------------------------------
 
+
 def _dev_secret_key(path: Path) -> str:
     """A random key kept in a git-ignored file, so embedded sessions survive restarts."""
     try:
@@ -84,6 +88,10 @@ if not DEBUG:
         )
 elif not SECRET_KEY:
     SECRET_KEY = _dev_secret_key(BASE_DIR / ".dev-secret-key")
+
+# Demo logins have published passwords: only where DJANGO_DEBUG is on. (Not DEBUG itself,
+# which the test runner switches off.)
+DEMO_LOGINS_ALLOWED = DEBUG
 
 
 # --- Applications ----------------------------------------------------------------------
@@ -233,8 +241,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -284,7 +294,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

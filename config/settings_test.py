@@ -1,4 +1,4 @@
-"""Settings for the test suite: PostgreSQL and Redis at 127.0.0.1 unless the environment says otherwise.
+"""Test settings: PostgreSQL and Redis at 127.0.0.1 unless the environment says otherwise.
 
 Tasks run eagerly by default; the tests that need a real worker start one
 (see tests/conftest.py) and switch the Celery app to the Redis broker.
@@ -8,7 +8,7 @@ import os
 
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test")
 
-from config.settings import *  # noqa: E402, F403
+from config.settings import *  # noqa: F403
 
 TEST_REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
 

@@ -71,12 +71,12 @@ def current_code(secret: str) -> str:
 
 @transaction.atomic
 def demo_logins_ensure() -> list[DemoLogin]:
-    staff = _ensure_user(
-        email=STAFF_EMAIL, full_name="Anna Brückner", language="de", is_staff=True
-    )
+    staff = _ensure_user(email=STAFF_EMAIL, full_name="Anna Brückner", language="de", is_staff=True)
     _ensure_totp(staff, STAFF_TOTP_SECRET)
     _ensure_user(email=COMPANY_EMAIL, full_name="Oliver Hughes", language="en", is_staff=False)
     return [
-        DemoLogin(role="Agency staff (superuser)", email=STAFF_EMAIL, totp_secret=STAFF_TOTP_SECRET),
+        DemoLogin(
+            role="Agency staff (superuser)", email=STAFF_EMAIL, totp_secret=STAFF_TOTP_SECRET
+        ),
         DemoLogin(role="Company user", email=COMPANY_EMAIL),
     ]

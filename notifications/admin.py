@@ -10,15 +10,35 @@ from notifications.services import email_resend
 
 @admin.register(OutboundEmail)
 class OutboundEmailAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "to_email", "subject", "language", "status", "attempts", "sent_at")
+    list_display = (
+        "created_at",
+        "to_email",
+        "subject",
+        "language",
+        "status",
+        "attempts",
+        "sent_at",
+    )
     list_filter = ("status", "language")
     search_fields = ("to_email", "subject", "idempotency_key")
     date_hierarchy = "created_at"
     actions = ["resend_failed"]
     fields = (
-        "to_email", "from_email", "subject", "language", "status", "attempts", "last_error",
-        "created_at", "next_attempt_at", "sent_at", "body_erased_at", "idempotency_key",
-        "headers", "text_body", "html_body",
+        "to_email",
+        "from_email",
+        "subject",
+        "language",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "next_attempt_at",
+        "sent_at",
+        "body_erased_at",
+        "idempotency_key",
+        "headers",
+        "text_body",
+        "html_body",
     )
     readonly_fields = fields
 
@@ -40,13 +60,24 @@ class OutboundEmailAdmin(admin.ModelAdmin):
                 resent += 1
         skipped = queryset.exclude(status=EmailStatus.FAILED).count()
         if resent:
-            self.message_user(request, ngettext("%(count)d e-mail queued again.",
-                                                "%(count)d e-mails queued again.", resent)
-                              % {"count": resent}, messages.SUCCESS)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d e-mail queued again.", "%(count)d e-mails queued again.", resent
+                )
+                % {"count": resent},
+                messages.SUCCESS,
+            )
         if skipped:
-            self.message_user(request, ngettext(
-                "%(count)d e-mail was not failed and was left as it is.",
-                "%(count)d e-mails were not failed and were left as they are.", skipped)
-                % {"count": skipped}, messages.WARNING)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d e-mail was not failed and was left as it is.",
+                    "%(count)d e-mails were not failed and were left as they are.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
         for message in refused:
             self.message_user(request, message, messages.ERROR)

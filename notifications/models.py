@@ -31,7 +31,9 @@ class OutboundEmail(models.Model):
         verbose_name = _("outbound e-mail")
         verbose_name_plural = _("outbound e-mails")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_status_next_idx")]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="outbox_status_next_idx")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status=EmailStatus.SENT) | models.Q(sent_at__isnull=False),

@@ -103,8 +103,11 @@ def email_enqueue_message(*, message: EmailMessage) -> list[OutboundEmail]:
     key = message.extra_headers.get(IDEMPOTENCY_HEADER) or f"generated:{uuid4()}"
     recipients = message.recipients()
     html_body = next(
-        (content for content, mimetype in getattr(message, "alternatives", [])
-         if mimetype == "text/html"),
+        (
+            content
+            for content, mimetype in getattr(message, "alternatives", [])
+            if mimetype == "text/html"
+        ),
         "",
     )
     attachments = [_attachment_as_json(attachment) for attachment in message.attachments]
@@ -129,7 +132,9 @@ def _attachment_as_json(attachment) -> dict[str, str]:
     try:
         filename, content, mimetype = attachment
     except (TypeError, ValueError):
-        raise ValueError("The outbox stores attachments given as (filename, content, mimetype).")
+        raise ValueError(
+            "The outbox stores attachments given as (filename, content, mimetype)."
+        ) from None
     if isinstance(content, str):
         content = content.encode("utf-8")
     return {
@@ -175,9 +180,10 @@ def _claim(email_id: int) -> OutboundEmail | DeliveryOutcome:
             return DeliveryOutcome("skipped")
         if email.status in (EmailStatus.SENT, EmailStatus.FAILED):
             return DeliveryOutcome(email.status)
-        if email.status == EmailStatus.SENDING and email.lease_expires_at > now:
+        lease = email.lease_expires_at
+        if email.status == EmailStatus.SENDING and lease is not None and lease > now:
             # Someone else holds it; look again once their lease has run out.
-            remaining = (email.lease_expires_at - now).total_seconds()
+            remaining = (lease - now).total_seconds()
             return DeliveryOutcome(EmailStatus.SENDING, retry_in=math.ceil(remaining) + 1)
         email.status = EmailStatus.SENDING
         email.attempts += 1
@@ -230,8 +236,13 @@ def _record_failure(email: OutboundEmail, exc: Exception) -> DeliveryOutcome:
         lease_expires_at=None,
         next_attempt_at=timezone.now() + timedelta(seconds=delay),
     )
-    logger.warning("email send failed id=%s attempt=%s, retry in %ss: %s",
-                   email.pk, email.attempts, delay, error)
+    logger.warning(
+        "email send failed id=%s attempt=%s, retry in %ss: %s",
+        email.pk,
+        email.attempts,
+        delay,
+        error,
+    )
     return DeliveryOutcome(EmailStatus.QUEUED, retry_in=delay)
 
 
@@ -266,8 +277,10 @@ def email_resend(*, actor, email_id: int) -> None:
         raise PermissionDenied(_("Only agency staff can re-send e-mails."))
     email = OutboundEmail.objects.select_for_update().get(pk=email_id)
     if email.status != EmailStatus.FAILED:
-        raise ValidationError(_("Only failed e-mails can be re-sent; this one is “%(status)s”.")
-                              % {"status": email.get_status_display()})
+        raise ValidationError(
+            _("Only failed e-mails can be re-sent; this one is “%(status)s”.")
+            % {"status": email.get_status_display()}
+        )
     if email.body_erased_at:
         raise ValidationError(_("This e-mail's body has been erased; it cannot be re-sent."))
     email.status = EmailStatus.QUEUED

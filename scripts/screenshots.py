@@ -1,4 +1,7 @@
-"""Screenshot pages of a running site at desktop and phone widths: python scripts/screenshots.py URL... ."""
+"""Screenshot pages of a running site at desktop and phone widths.
+
+Usage: python scripts/screenshots.py URL [URL ...] [--out DIR] [--widths 1280,390]
+"""
 
 import argparse
 import re

@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 ('full_name', models.CharField(blank=True, max_length=150, verbose_name='full name')),
                 ('preferred_language', models.CharField(choices=[('de', 'German'), ('en', 'English')], default='de', max_length=8, verbose_name='preferred language')),
                 ('time_zone', models.CharField(default='Europe/Berlin', max_length=64, validators=[accounts.models.validate_time_zone], verbose_name='time zone')),
-                ('is_staff', models.BooleanField(default=False, help_text='Agency staff: may open the admin (after setting up two-factor sign-in).', verbose_name='staff status')),
+                ('is_staff', models.BooleanField(default=False, help_text='Agency staff: may open the admin (after setting up two-factor authentication).', verbose_name='staff status')),
                 ('is_active', models.BooleanField(default=True, verbose_name='active')),
                 ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
                 ('privacy_consent_version', models.CharField(blank=True, max_length=32, verbose_name='privacy notice accepted (version)')),

@@ -11,9 +11,13 @@ from notifications.models import OutboundEmail
 
 pytestmark = pytest.mark.django_db
 
-SIGNUP = {"full_name": "Ada Lovelace", "email": "ada@example.org",
-          "password1": "Analytical-Engine-1843", "password2": "Analytical-Engine-1843",
-          "accept_privacy": "on"}
+SIGNUP = {
+    "full_name": "Ada Lovelace",
+    "email": "ada@example.org",
+    "password1": "Analytical-Engine-1843",
+    "password2": "Analytical-Engine-1843",
+    "accept_privacy": "on",
+}
 
 
 def _url(name: str, language: str) -> str:
@@ -32,11 +36,18 @@ def _confirmation_link(message) -> str:
 
 @pytest.mark.parametrize(
     ("language", "subject", "greeting"),
-    [("en", "Please Confirm Your Email Address", "Thank you for registering with RuhrBridge"),
-     ("de", "Bitte bestätigen Sie Ihre E-Mail-Adresse", "Danke für Ihre Registrierung bei RuhrBridge")],
+    [
+        ("en", "Please Confirm Your Email Address", "Thank you for registering with RuhrBridge"),
+        (
+            "de",
+            "Bitte bestätigen Sie Ihre E-Mail-Adresse",
+            "Danke für Ihre Registrierung bei RuhrBridge",
+        ),
+    ],
 )
-def test_it_signs_up_verifies_and_signs_in(client, django_capture_on_commit_callbacks,
-                                           language, subject, greeting):
+def test_it_signs_up_verifies_and_signs_in(
+    client, django_capture_on_commit_callbacks, language, subject, greeting
+):
     response = _sign_up(client, language, django_capture_on_commit_callbacks)
 
     assert response.status_code == 302
@@ -55,8 +66,10 @@ def test_it_signs_up_verifies_and_signs_in(client, django_capture_on_commit_call
     client.post(link)
     assert EmailAddress.objects.get(email="ada@example.org").verified
 
-    response = client.post(_url("account_login", language),
-                           {"login": "ada@example.org", "password": SIGNUP["password1"]})
+    response = client.post(
+        _url("account_login", language),
+        {"login": "ada@example.org", "password": SIGNUP["password1"]},
+    )
     assert response.status_code == 302
     assert client.get(f"/{language}/").context["user"] == user
 
@@ -65,8 +78,9 @@ def test_an_unverified_user_cannot_sign_in(client, django_capture_on_commit_call
     _sign_up(client, "en", django_capture_on_commit_callbacks)
     client.logout()
 
-    response = client.post(_url("account_login", "en"),
-                           {"login": "ada@example.org", "password": SIGNUP["password1"]})
+    response = client.post(
+        _url("account_login", "en"), {"login": "ada@example.org", "password": SIGNUP["password1"]}
+    )
 
     assert response.status_code == 302
     assert response.url == _url("account_email_verification_sent", "en")

@@ -2,7 +2,13 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 
-from demo.logins import DEMO_PASSWORD, STAFF_EMAIL, STAFF_TOTP_SECRET, current_code, demo_logins_ensure
+from demo.logins import (
+    DEMO_PASSWORD,
+    STAFF_EMAIL,
+    STAFF_TOTP_SECRET,
+    current_code,
+    demo_logins_ensure,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -55,8 +61,9 @@ def test_the_admin_signs_in_through_allauth(client):
 def test_the_demo_staff_user_signs_in_with_password_and_totp_and_reaches_the_admin(client):
     demo_logins_ensure()
 
-    first = client.post("/en/accounts/login/?next=/admin/",
-                        {"login": STAFF_EMAIL, "password": DEMO_PASSWORD})
+    first = client.post(
+        "/en/accounts/login/?next=/admin/", {"login": STAFF_EMAIL, "password": DEMO_PASSWORD}
+    )
     assert first.status_code == 302
     assert first.url.startswith("/en/accounts/2fa/authenticate/")
     assert client.get("/admin/").status_code == 302

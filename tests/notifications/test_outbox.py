@@ -37,10 +37,12 @@ def test_it_stores_one_row_and_sends_one_mail_for_the_same_key_twice(
     django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        first, first_created = email_enqueue(to="ada@example.org", subject="Welcome",
-                                             text_body="Hello", key="welcome:42")
-        second, second_created = email_enqueue(to="ada@example.org", subject="Welcome",
-                                               text_body="Hello", key="welcome:42")
+        first, first_created = email_enqueue(
+            to="ada@example.org", subject="Welcome", text_body="Hello", key="welcome:42"
+        )
+        second, second_created = email_enqueue(
+            to="ada@example.org", subject="Welcome", text_body="Hello", key="welcome:42"
+        )
 
     assert (first_created, second_created) == (True, False)
     assert first.pk == second.pk
@@ -50,8 +52,12 @@ def test_it_stores_one_row_and_sends_one_mail_for_the_same_key_twice(
 
 
 def test_mail_sent_through_djangos_api_goes_through_the_outbox(django_capture_on_commit_callbacks):
-    message = EmailMultiAlternatives("Agenda", "See you in Essen.", to=["bea@example.org"],
-                                     headers={"X-Idempotency-Key": "agenda:7"})
+    message = EmailMultiAlternatives(
+        "Agenda",
+        "See you in Essen.",
+        to=["bea@example.org"],
+        headers={"X-Idempotency-Key": "agenda:7"},
+    )
     message.attach_alternative("<p>See you in <b>Essen</b>.</p>", "text/html")
     message.attach("agenda.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")
 
@@ -59,7 +65,11 @@ def test_mail_sent_through_djangos_api_goes_through_the_outbox(django_capture_on
         message.send()
 
     row = OutboundEmail.objects.get()
-    assert (row.idempotency_key, row.to_email, row.status) == ("agenda:7", "bea@example.org", "sent")
+    assert (row.idempotency_key, row.to_email, row.status) == (
+        "agenda:7",
+        "bea@example.org",
+        "sent",
+    )
     assert row.html_body == "<p>See you in <b>Essen</b>.</p>"
     delivered = mail.outbox[0]
     assert delivered.alternatives[0][0] == "<p>See you in <b>Essen</b>.</p>"
@@ -72,7 +82,9 @@ def test_a_message_to_several_people_becomes_one_row_each(django_capture_on_comm
         send_mail("Summit", "Programme attached.", None, ["a@example.org", "b@example.org"])
 
     assert sorted(OutboundEmail.objects.values_list("to_email", flat=True)) == [
-        "a@example.org", "b@example.org"]
+        "a@example.org",
+        "b@example.org",
+    ]
     assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "b@example.org"]
 
 
@@ -107,7 +119,9 @@ def test_it_sends_nothing_when_the_transaction_rolls_back(django_capture_on_comm
     assert mail.outbox == []
 
 
-def test_a_failed_send_is_retried_and_then_sent(flaky_mail_server, django_capture_on_commit_callbacks):
+def test_a_failed_send_is_retried_and_then_sent(
+    flaky_mail_server, django_capture_on_commit_callbacks
+):
     flaky_mail_server(times=1)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -135,7 +149,9 @@ def test_it_gives_up_after_the_last_attempt_and_records_the_error(
     assert mail.outbox == []
 
 
-def test_staff_can_resend_a_failed_mail(flaky_mail_server, settings, django_capture_on_commit_callbacks):
+def test_staff_can_resend_a_failed_mail(
+    flaky_mail_server, settings, django_capture_on_commit_callbacks
+):
     settings.OUTBOX_MAX_ATTEMPTS = 1
     flaky_mail_server(times=1)
     with django_capture_on_commit_callbacks(execute=True):
@@ -161,8 +177,10 @@ def test_only_a_failed_mail_can_be_resent(django_capture_on_commit_callbacks):
 def test_a_row_another_worker_is_sending_is_not_sent_again(settings):
     email, _ = email_enqueue(to="a@example.org", subject="Hi", text_body="x")
     OutboundEmail.objects.filter(pk=email.pk).update(
-        status=EmailStatus.SENDING, attempts=1,
-        lease_expires_at=timezone.now() + timedelta(seconds=60))
+        status=EmailStatus.SENDING,
+        attempts=1,
+        lease_expires_at=timezone.now() + timedelta(seconds=60),
+    )
 
     outcome = email_deliver(email_id=email.pk)
 
@@ -174,8 +192,10 @@ def test_a_row_another_worker_is_sending_is_not_sent_again(settings):
 def test_a_row_whose_sender_died_is_sent_once_its_lease_ran_out(django_capture_on_commit_callbacks):
     email, _ = email_enqueue(to="a@example.org", subject="Hi", text_body="x")
     OutboundEmail.objects.filter(pk=email.pk).update(
-        status=EmailStatus.SENDING, attempts=1,
-        lease_expires_at=timezone.now() - timedelta(seconds=1))
+        status=EmailStatus.SENDING,
+        attempts=1,
+        lease_expires_at=timezone.now() - timedelta(seconds=1),
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         requeued = emails_requeue_stalled()
@@ -196,7 +216,9 @@ def test_a_sent_row_is_never_sent_again(django_capture_on_commit_callbacks):
     assert len(mail.outbox) == 1
 
 
-def test_every_attempt_carries_the_same_message_id(flaky_mail_server, django_capture_on_commit_callbacks):
+def test_every_attempt_carries_the_same_message_id(
+    flaky_mail_server, django_capture_on_commit_callbacks
+):
     flaky_mail_server(times=0)
     with django_capture_on_commit_callbacks(execute=True):
         email_enqueue(to="a@example.org", subject="Hi", text_body="x", key="same:1")
@@ -210,7 +232,9 @@ def test_every_attempt_carries_the_same_message_id(flaky_mail_server, django_cap
 
 def test_bodies_are_erased_thirty_days_after_sending(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        old, _ = email_enqueue(to="a@example.org", subject="Old", text_body="secret", html_body="<p>secret</p>")
+        old, _ = email_enqueue(
+            to="a@example.org", subject="Old", text_body="secret", html_body="<p>secret</p>"
+        )
         recent, _ = email_enqueue(to="a@example.org", subject="Recent", text_body="fresh")
     OutboundEmail.objects.filter(pk=old.pk).update(sent_at=timezone.now() - timedelta(days=31))
 

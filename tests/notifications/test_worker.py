@@ -20,8 +20,9 @@ def test_a_task_enqueued_on_commit_runs_in_a_real_worker_and_writes_to_postgres(
     start_worker, tmp_path
 ):
     sent_file = tmp_path / "sent.jsonl"
-    start_worker(EMAIL_DELIVERY_BACKEND="tests.support.mail.SlowFileBackend",
-                 SLOW_MAIL_FILE=str(sent_file))
+    start_worker(
+        EMAIL_DELIVERY_BACKEND="tests.support.mail.SlowFileBackend", SLOW_MAIL_FILE=str(sent_file)
+    )
 
     with transaction.atomic():
         email, _ = email_enqueue(to="ada@example.org", subject="Welcome", text_body="Hello")
@@ -39,7 +40,9 @@ def test_a_worker_process_killed_mid_send_neither_loses_nor_duplicates_the_mail(
     sent_file = tmp_path / "sent.jsonl"
     worker = start_worker(
         EMAIL_DELIVERY_BACKEND="tests.support.mail.SlowFileBackend",
-        SLOW_MAIL_FILE=str(sent_file), SLOW_MAIL_SECONDS="3", OUTBOX_SEND_LEASE_SECONDS="5",
+        SLOW_MAIL_FILE=str(sent_file),
+        SLOW_MAIL_SECONDS="3",
+        OUTBOX_SEND_LEASE_SECONDS="5",
     )
     with transaction.atomic():
         email, _ = email_enqueue(to="ada@example.org", subject="Welcome", text_body="Hello")
@@ -47,17 +50,23 @@ def test_a_worker_process_killed_mid_send_neither_loses_nor_duplicates_the_mail(
 
     worker.kill_pool_child()
 
-    wait_for(lambda: _status(email.pk) == EmailStatus.SENT, timeout=40,
-             message="the redelivered task to send it")
+    wait_for(
+        lambda: _status(email.pk) == EmailStatus.SENT,
+        timeout=40,
+        message="the redelivered task to send it",
+    )
     assert len(delivered(sent_file)) == 1
     assert OutboundEmail.objects.get(pk=email.pk).attempts == 2
 
 
 def test_a_whole_worker_killed_mid_send_is_recovered_by_the_sweeper_once(start_worker, tmp_path):
     sent_file = tmp_path / "sent.jsonl"
-    mail_env = {"EMAIL_DELIVERY_BACKEND": "tests.support.mail.SlowFileBackend",
-                "SLOW_MAIL_FILE": str(sent_file), "SLOW_MAIL_SECONDS": "3",
-                "OUTBOX_SEND_LEASE_SECONDS": "4"}
+    mail_env = {
+        "EMAIL_DELIVERY_BACKEND": "tests.support.mail.SlowFileBackend",
+        "SLOW_MAIL_FILE": str(sent_file),
+        "SLOW_MAIL_SECONDS": "3",
+        "OUTBOX_SEND_LEASE_SECONDS": "4",
+    }
     first = start_worker(**mail_env)
     with transaction.atomic():
         email, _ = email_enqueue(to="ada@example.org", subject="Welcome", text_body="Hello")
@@ -67,9 +76,16 @@ def test_a_whole_worker_killed_mid_send_is_recovered_by_the_sweeper_once(start_w
     start_worker(**mail_env)
     # The broker keeps the dead worker's message until its visibility timeout (hours);
     # the sweeper (a beat task every minute) hands the row over once the lease ran out.
-    wait_for(lambda: emails_requeue_stalled() or None, timeout=15, interval=0.5,
-             message="the lease to run out")
+    wait_for(
+        lambda: emails_requeue_stalled() or None,
+        timeout=15,
+        interval=0.5,
+        message="the lease to run out",
+    )
 
-    wait_for(lambda: _status(email.pk) == EmailStatus.SENT, timeout=30,
-             message="the new worker to send it")
+    wait_for(
+        lambda: _status(email.pk) == EmailStatus.SENT,
+        timeout=30,
+        message="the new worker to send it",
+    )
     assert len(delivered(sent_file)) == 1

@@ -20,9 +20,9 @@ class InlineCodeFinder(HTMLParser):
         )
         if tag == "style":
             self.problems.append("<style> element")
-        if tag == "script" and not attributes.get("src"):
-            if attributes.get("type") not in DATA_SCRIPT_TYPES:
-                self.problems.append("inline <script>")
+        inline_script = tag == "script" and not attributes.get("src")
+        if inline_script and attributes.get("type") not in DATA_SCRIPT_TYPES:
+            self.problems.append("inline <script>")
         if tag == "a" and (attributes.get("href") or "").lower().startswith("javascript:"):
             self.problems.append("javascript: link")
 

@@ -33,9 +33,16 @@ class SlowFileBackend(BaseEmailBackend):
         path = Path(os.environ["SLOW_MAIL_FILE"])
         with path.open("a") as handle:
             for message in messages:
-                handle.write(json.dumps({"to": message.to, "subject": message.subject,
-                                         "message_id": message.extra_headers.get("Message-ID")})
-                             + "\n")
+                handle.write(
+                    json.dumps(
+                        {
+                            "to": message.to,
+                            "subject": message.subject,
+                            "message_id": message.extra_headers.get("Message-ID"),
+                        }
+                    )
+                    + "\n"
+                )
         return len(messages)
 
 

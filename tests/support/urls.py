@@ -3,8 +3,10 @@ from collections.abc import Iterator
 from django.urls import URLPattern, URLResolver, get_resolver
 
 
-def iter_url_patterns(resolver: URLResolver | None = None, prefix: str = "/") -> Iterator[tuple[str, URLPattern]]:
-    """Every URL pattern of the project with its full route, e.g. ('/de/legal/privacy/', pattern)."""
+def iter_url_patterns(
+    resolver: URLResolver | None = None, prefix: str = "/"
+) -> Iterator[tuple[str, URLPattern]]:
+    """Every URL pattern with its full route, e.g. ('/de/legal/privacy/', pattern)."""
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:
         route = prefix + str(entry.pattern).lstrip("^").rstrip("$").replace("\\Z", "")

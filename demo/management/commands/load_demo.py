@@ -11,7 +11,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:
-        if not settings.DEBUG:
+        if not settings.DEMO_LOGINS_ALLOWED:
             raise CommandError(
                 "load_demo creates logins with published passwords and refuses to run with "
                 "DJANGO_DEBUG=0."
@@ -23,5 +23,7 @@ class Command(BaseCommand):
         for login in logins:
             self.stdout.write(f"  {login.role:<26} {login.email}")
             if login.totp_secret:
-                self.stdout.write(f"  {'':<26} TOTP secret {login.totp_secret} "
-                                  f"(code right now: {current_code(login.totp_secret)})")
+                self.stdout.write(
+                    f"  {'':<26} TOTP secret {login.totp_secret} "
+                    f"(code right now: {current_code(login.totp_secret)})"
+                )

@@ -1,0 +1,63 @@
+# Everyday verbs. `make demo` and `make test` set up everything they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .stamps
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: help demo demo-setup test lint format bench lock messages check-gettext
+
+help:
+	@echo "make demo        set up SQLite with demo data and serve http://127.0.0.1:8000"
+	@echo "make demo-setup  the same without serving"
+	@echo "make test        run the whole test suite (PostgreSQL and Redis at 127.0.0.1)"
+	@echo "make lint        ruff and mypy"
+	@echo "make lock        recompile requirements*.lock from pyproject.toml"
+
+demo: demo-setup
+	$(MANAGE) runserver 127.0.0.1:8000
+
+demo-setup: $(STAMPS)/app-deps messages
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) load_demo
+
+test: $(STAMPS)/dev-deps messages
+	$(BIN)/python scripts/check_services.py
+	$(BIN)/pytest
+
+lint: $(STAMPS)/dev-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy accounts/services.py notifications/services.py notifications/selectors.py
+
+format: $(STAMPS)/dev-deps
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(STAMPS)/dev-deps messages
+	@ls bench/*.py >/dev/null 2>&1 || { echo "No benchmarks yet."; exit 0; }
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+messages: check-gettext $(STAMPS)/app-deps
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+check-gettext:
+	@command -v msgfmt >/dev/null || [ "$$(id -u)" != 0 ] || apt-get install -y -qq gettext >/dev/null
+	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install gettext (sudo apt-get install gettext)."; exit 1; }
+
+lock: $(BIN)/python
+	$(BIN)/pip install -q uv
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -q -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -q \
+		-c requirements.lock -o requirements-dev.lock
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMPS)/app-deps: requirements.lock | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r requirements.lock
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/dev-deps: requirements-dev.lock $(STAMPS)/app-deps
+	$(BIN)/pip install -q --require-hashes -r requirements-dev.lock
+	@touch $@
