@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from accounts import views as account_views
+from pages import views as page_views
 
 # The admin signs in through allauth, so staff get the same rate limits and TOTP step.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -16,6 +17,8 @@ admin.site.index_title = _("Curate bridges, companies and events")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico on pages that do not name an icon (the admin, error pages).
+    path("favicon.ico", page_views.favicon),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
 ]
 

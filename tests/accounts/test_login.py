@@ -38,3 +38,32 @@ def test_the_block_message_is_german_on_german_pages(client, user):
         response = client.post(_login_url("de"), {"login": user.email, "password": "wrong"})
 
     assert "Zu viele gescheiterte Anmeldeversuche" in response.text
+
+
+def test_too_many_sign_ups_from_one_address_get_a_clear_message(client):
+    for number in range(10):
+        client.post("/en/accounts/signup/", {"email": f"bot{number}@example.org"})
+
+    response = client.post("/en/accounts/signup/", {"email": "bot@example.org"})
+
+    assert response.status_code == 429
+    assert "You tried this too often in a short time." in response.text
+
+
+def test_too_many_password_resets_for_one_address_get_a_clear_message(client, user):
+    for _ in range(3):
+        client.post("/en/accounts/password/reset/", {"email": user.email})
+
+    response = client.post("/en/accounts/password/reset/", {"email": user.email})
+
+    assert response.status_code == 429
+    assert "Too many attempts" in response.text
+
+
+def test_everyone_can_set_up_two_factor_authentication(client, user):
+    client.force_login(user)
+
+    response = client.get("/en/accounts/2fa/")
+
+    assert response.status_code == 200
+    assert "Authenticator App" in response.text

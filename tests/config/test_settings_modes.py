@@ -119,3 +119,18 @@ def test_logs_go_to_stderr_as_json_lines_in_served_mode():
     assert result.stdout == ""
     assert '"message": "hello"' in result.stderr
     assert '"level": "WARNING"' in result.stderr
+
+
+def test_errors_go_to_sentry_from_web_and_celery_when_a_dsn_is_set():
+    probe = (
+        "import sentry_sdk; client = sentry_sdk.get_client(); "
+        "print(client.is_active(), sorted(client.integrations))"
+    )
+    result = run_manage(
+        "shell", "-v", "0", "-c", probe, env={"SENTRY_DSN": "https://public@sentry.example/1"}
+    )
+
+    active, integrations = result.stdout.split(" ", 1)
+    assert active == "True"
+    assert "'celery'" in integrations
+    assert "'django'" in integrations

@@ -116,3 +116,10 @@ def test_a_server_error_gets_a_friendly_page_in_the_current_language(language, t
 
     assert response.status_code == 500
     assert text in response.content.decode()
+
+
+def test_browsers_asking_for_favicon_ico_get_the_site_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response.url == "/static/img/favicon.svg"

@@ -19,6 +19,7 @@ class Command(BaseCommand):
         logins = demo_logins_ensure()
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write("")
+        self.stdout.write("Open http://127.0.0.1:8000/ (the admin is at /admin/).")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for login in logins:
             self.stdout.write(f"  {login.role:<26} {login.email}")
