@@ -6,7 +6,12 @@ app_name = "pages"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("legal/imprint/", views.imprint, name="imprint"),
-    path("legal/privacy/", views.privacy_notice, name="privacy"),
-    path("legal/accessibility/", views.accessibility_statement, name="accessibility"),
+    path("legal/imprint/", views.legal_document, {"document": "imprint"}, name="imprint"),
+    path("legal/privacy/", views.legal_document, {"document": "privacy"}, name="privacy"),
+    path(
+        "legal/accessibility/",
+        views.legal_document,
+        {"document": "accessibility"},
+        name="accessibility",
+    ),
 ]
