@@ -9,24 +9,12 @@ from pathlib import Path
 import allauth
 import polib
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = (
-    "accounts",
-    "notifications",
-    "bridges",
-    "companies",
-    "matchmaking",
-    "events",
-    "pages",
-    "demo",
-    "config",
-    "templates",
-    "locale",
-    "locale_overrides",
-    "manage.py",
-)
+LOCAL_APPS = tuple(app for app in settings.INSTALLED_APPS if (ROOT / app).is_dir())
+SOURCES = (*LOCAL_APPS, "config", "templates", "locale", "locale_overrides", "manage.py")
 INFORMAL = re.compile(
     r"\b(du|dich|dir|dein|deine|deinen|deinem|deiner|deines|hast|bist|kannst|möchtest|musst)\b",
     re.IGNORECASE,
