@@ -28,15 +28,17 @@ test: $(STAMPS)/dev-deps messages
 lint: $(STAMPS)/dev-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy accounts/services.py notifications/services.py notifications/selectors.py
+	$(BIN)/mypy accounts/services.py notifications/services.py notifications/selectors.py \
+		companies/services.py companies/importing.py companies/sides.py bridges/places.py \
+		bridges/selectors.py core/exports.py
 
 format: $(STAMPS)/dev-deps
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Benchmarks use PostgreSQL (BENCH_DATABASE_URL, default: a database ruhrbridge_bench at 127.0.0.1).
 bench: $(STAMPS)/dev-deps messages
-	@ls bench/*.py >/dev/null 2>&1 || { echo "No benchmarks yet."; exit 0; }
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 messages: check-gettext $(STAMPS)/app-deps
 	$(MANAGE) compilemessages --ignore=.venv -v0

@@ -118,6 +118,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_celery_beat",
+    "django_countries",
+    "simple_history",
     "django_filters",
     "django_htmx",
     "csp",
@@ -138,6 +140,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "accounts.middleware.StaffMFARequiredMiddleware",
 ]
 

@@ -24,6 +24,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
+    path("", include("companies.urls")),
     path("accounts/", include("allauth.urls")),
     prefix_default_language=True,
 )

@@ -78,5 +78,5 @@ def demo_logins_ensure() -> list[DemoLogin]:
         DemoLogin(
             role="Agency staff (superuser)", email=STAFF_EMAIL, totp_secret=STAFF_TOTP_SECRET
         ),
-        DemoLogin(role="Company user", email=COMPANY_EMAIL),
+        DemoLogin(role="Company user (UK company)", email=COMPANY_EMAIL),
     ]

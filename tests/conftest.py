@@ -34,8 +34,12 @@ def staff(db):
 
 
 @pytest.fixture
-def start_worker(transactional_db, tmp_path):
-    """Start real Celery workers (subprocesses); all are stopped after the test."""
+def start_worker(django_db_serialized_rollback, transactional_db, tmp_path):
+    """Start real Celery workers (subprocesses); all are stopped after the test.
+
+    Their test commits for real; serialized rollback brings back the reference data
+    (sectors, bridges, municipalities) that the flush after such a test removes.
+    """
     workers: list[WorkerProcess] = []
     use_redis_broker()
 

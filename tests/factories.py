@@ -3,6 +3,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 
 from accounts.models import User
+from bridges.models import Bridge, Municipality
 
 PASSWORD = "a-long-test-password"
 # Argon2 is slow on purpose; hash once, not once per user.
@@ -28,3 +29,31 @@ class UserFactory(factory.django.DjangoModelFactory):
 class StaffFactory(UserFactory):
     is_staff = True
     is_superuser = True
+
+
+class CompanyFactory(factory.django.DjangoModelFactory):
+    """A partner-region company by default; use `ruhr=True` for one in Essen."""
+
+    class Meta:
+        model = "companies.Company"
+        skip_postgeneration_save = True
+
+    class Params:
+        ruhr = factory.Trait(
+            country="DE",
+            city="Essen",
+            home_municipality=factory.LazyFunction(lambda: Municipality.objects.get(name="Essen")),
+        )
+
+    name = factory.Sequence(lambda n: f"Company {n} Ltd")
+    country = "GB"
+    city = "Manchester"
+    description_en = "We build things."
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "companies.BridgeMembership"
+
+    company = factory.SubFactory(CompanyFactory)
+    bridge = factory.LazyFunction(lambda: Bridge.objects.get(slug="united-kingdom"))

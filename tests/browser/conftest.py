@@ -2,6 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -9,20 +10,37 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).")
-    # Playwright's sync API refuses to start inside a running event loop; Django's
-    # async-unsafe guard needs to know that the live server thread is not one.
+    # Playwright's sync API keeps an event loop running in this thread; Django's async-unsafe
+    # guard needs to know that the tests and the live server thread are not async code.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    snapshots = _serialized_snapshots()
     with sync_playwright() as playwright:
+        _serialized_snapshots_restore(snapshots)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
+def _serialized_snapshots() -> dict[str, str]:
+    return {
+        connection.alias: connection._test_serialized_contents
+        for connection in connections.all()
+        if hasattr(connection, "_test_serialized_contents")
+    }
+
+
+def _serialized_snapshots_restore(snapshots: dict[str, str]) -> None:
+    """While an event loop runs in a thread, asgiref hands out fresh database connection
+    objects; they lack the snapshot of the migrated data that serialized rollback restores."""
+    for alias, contents in snapshots.items():
+        connections[alias]._test_serialized_contents = contents
+
+
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, django_db_serialized_rollback, live_server):
     context = browser.new_context(base_url=live_server.url, locale="de-DE")
     page = context.new_page()
     page.csp_violations = []

@@ -1,0 +1,465 @@
+import base64
+import secrets
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from bridges.models import Bridge
+from bridges.selectors import bridges_managed_by
+from companies.enums import ContactSource, MembershipStatus
+from companies.forms import CompanyImportForm
+from companies.importing import ImportFileError, import_companies
+from companies.models import BridgeMembership, Company, CompanyContact, CompanyMember
+from companies.services import contacts_send_privacy_notice, membership_decide
+from core.admin_actions import ExportMixin
+
+IMPORT_SESSION_KEY = "companies.import.pending"
+
+
+def _names(related) -> str:
+    return "; ".join(obj.slug for obj in related.all())
+
+
+class CompanyMemberInline(admin.TabularInline):
+    model = CompanyMember
+    extra = 0
+    autocomplete_fields = ("user",)
+    fields = ("user", "role", "joined_at")
+    readonly_fields = ("joined_at",)
+
+
+class CompanyContactInline(admin.TabularInline):
+    model = CompanyContact
+    extra = 0
+    # Staff entering a contact here record it as "entered by staff" (see CompanyAdmin).
+    fields = ("name", "role", "email", "phone", "source", "informed_at", "objected_at")
+    readonly_fields = ("source", "informed_at", "objected_at")
+
+
+class BridgeMembershipInline(admin.TabularInline):
+    """A company's memberships, limited to the bridges the viewer manages."""
+
+    model = BridgeMembership
+    extra = 0
+    fields = ("bridge", "status", "motivation", "reason", "decided_by", "decided_at")
+    readonly_fields = ("status", "decided_by", "decided_at")
+
+    def get_queryset(self, request):
+        managed = bridges_managed_by(user=request.user)
+        return (
+            super()
+            .get_queryset(request)
+            .filter(bridge__in=managed)
+            .select_related("bridge", "decided_by")
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "bridge":
+            kwargs["queryset"] = bridges_managed_by(user=request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class MemberOfBridgeFilter(admin.SimpleListFilter):
+    title = _("bridge")
+    parameter_name = "bridge"
+
+    def lookups(self, request, model_admin):
+        return [(bridge.slug, bridge.name) for bridge in Bridge.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(bridge_memberships__bridge__slug=self.value())
+        return queryset
+
+
+@admin.register(Company)
+class CompanyAdmin(ExportMixin, SimpleHistoryAdmin):
+    list_display = (
+        "name",
+        "country",
+        "home_municipality",
+        "city",
+        "size",
+        "visibility",
+        "open_to_matching",
+        "bridge_list",
+        "origin",
+    )
+    list_filter = (
+        MemberOfBridgeFilter,
+        "country",
+        "visibility",
+        "size",
+        "open_to_matching",
+        "origin",
+        "sectors",
+    )
+    list_select_related = ("home_municipality",)
+    search_fields = ("name", "city", "website", "register_id", "description_en", "description_de")
+    autocomplete_fields = ("home_municipality", "sectors", "offers", "seeks", "partnership_types")
+    readonly_fields = ("origin", "created_at", "updated_at")
+    inlines = [BridgeMembershipInline, CompanyMemberInline, CompanyContactInline]
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "name",
+                    "country",
+                    "city",
+                    "postcode",
+                    "home_municipality",
+                    "website",
+                    "register_id",
+                    "founded",
+                    "size",
+                    "logo",
+                )
+            },
+        ),
+        (_("Description"), {"fields": ("description_en", "description_de")}),
+        (
+            _("Matching"),
+            {
+                "fields": (
+                    "sectors",
+                    "offers",
+                    "seeks",
+                    "partnership_types",
+                    "open_to_matching",
+                    "visibility",
+                )
+            },
+        ),
+        (
+            _("Settlement in the Ruhr"),
+            {
+                "fields": (
+                    "settlement_timeline",
+                    "settlement_headcount",
+                    "settlement_needs",
+                    "settlement_contact_allowed",
+                )
+            },
+        ),
+        (_("Record"), {"fields": ("origin", "created_at", "updated_at")}),
+    )
+    export_columns = (
+        (_("name"), lambda c: c.name),
+        (_("country"), lambda c: c.country.code),
+        (_("city"), lambda c: c.city),
+        (_("postcode"), lambda c: c.postcode),
+        (_("website"), lambda c: c.website),
+        (_("size"), lambda c: c.size),
+        (_("founded (year)"), lambda c: c.founded),
+        (_("sectors"), lambda c: _names(c.sectors)),
+        (_("offers"), lambda c: _names(c.offers)),
+        (_("seeks"), lambda c: _names(c.seeks)),
+        (_("partnership types"), lambda c: _names(c.partnership_types)),
+        (_("visibility"), lambda c: c.visibility),
+        (_("description (English)"), lambda c: c.description_en),
+        (_("description (German)"), lambda c: c.description_de),
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch(
+                    "bridge_memberships",
+                    queryset=BridgeMembership.objects.select_related("bridge").order_by(
+                        "bridge__slug"
+                    ),
+                )
+            )
+        )
+
+    def get_export_queryset(self, queryset):
+        return queryset.prefetch_related("sectors", "offers", "seeks", "partnership_types")
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="companies_company_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """Check an uploaded file (a dry run), then import it when staff confirm."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        pending = request.session.get(IMPORT_SESSION_KEY)
+        if request.method == "POST" and pending and request.POST.get("confirm") == pending["token"]:
+            return self._import_confirmed(request, pending)
+        form = CompanyImportForm(request.POST or None, request.FILES or None, user=request.user)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import companies"),
+            "form": form,
+        }
+        if request.method == "POST" and form.is_valid():
+            upload, bridge = form.cleaned_data["file"], form.cleaned_data["bridge"]
+            content = upload.read()
+            try:
+                result = import_companies(content, upload.name, bridge=bridge, dry_run=True)
+            except ImportFileError as error:
+                form.add_error("file", str(error))
+            else:
+                context["result"] = result
+                if result.ok:
+                    context["token"] = secrets.token_urlsafe(16)
+                    request.session[IMPORT_SESSION_KEY] = {
+                        "token": context["token"],
+                        "name": upload.name,
+                        "bridge": bridge.slug if bridge else None,
+                        "content": base64.b64encode(content).decode(),
+                    }
+        return TemplateResponse(request, "admin/companies/company/import.html", context)
+
+    def _import_confirmed(self, request, pending):
+        del request.session[IMPORT_SESSION_KEY]
+        bridge = (
+            Bridge.objects.filter(slug=pending["bridge"]).first() if pending["bridge"] else None
+        )
+        result = import_companies(
+            base64.b64decode(pending["content"]), pending["name"], bridge=bridge
+        )
+        if result.ok:
+            self.message_user(
+                request,
+                _("Imported %(file)s: %(summary)s.")
+                % {"file": pending["name"], "summary": result.summary()},
+                messages.SUCCESS,
+            )
+        else:
+            # The data changed between check and import (someone else imported meanwhile).
+            self.message_user(
+                request,
+                _("%(file)s could not be imported after all: %(errors)s")
+                % {"file": pending["name"], "errors": "; ".join(map(str, result.errors[:5]))},
+                messages.ERROR,
+            )
+        return redirect("admin:companies_company_changelist")
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is CompanyContact:
+            for contact_form in formset.forms:
+                if not contact_form.instance.pk:
+                    contact_form.instance.source = ContactSource.STAFF
+        super().save_formset(request, form, formset, change)
+
+    @admin.display(description=_("bridges"))
+    def bridge_list(self, company: Company) -> str:
+        return ", ".join(
+            f"{membership.bridge.slug} ({membership.get_status_display()})"
+            for membership in company.bridge_memberships.all()
+        )
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (the company will read it)"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+@admin.register(BridgeMembership)
+class BridgeMembershipAdmin(ExportMixin, SimpleHistoryAdmin):
+    list_display = (
+        "company",
+        "company_country",
+        "bridge",
+        "status",
+        "applied_at",
+        "decided_by",
+        "decided_at",
+    )
+    list_filter = ("status", "bridge")
+    list_select_related = ("company", "bridge", "decided_by")
+    search_fields = ("company__name", "company__register_id")
+    autocomplete_fields = ("company",)
+    readonly_fields = ("status", "register_id", "applied_at", "decided_by", "decided_at")
+    fields = (
+        "company",
+        "register_id",
+        "bridge",
+        "status",
+        "motivation",
+        "reason",
+        "applied_at",
+        "decided_by",
+        "decided_at",
+    )
+    actions = [*ExportMixin.actions, "approve", "decline"]
+    export_columns = (
+        (_("company"), lambda m: m.company.name),
+        (_("country"), lambda m: m.company.country.code),
+        (_("bridge"), lambda m: m.bridge.slug),
+        (_("status"), lambda m: m.status),
+        (_("applied at"), lambda m: m.applied_at.isoformat()),
+        (_("reason"), lambda m: m.reason),
+    )
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).filter(bridge__in=bridges_managed_by(user=request.user))
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "bridge":
+            kwargs["queryset"] = bridges_managed_by(user=request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("country"), ordering="company__country")
+    def company_country(self, membership: BridgeMembership) -> str:
+        return membership.company.country.code
+
+    @admin.display(description=_("register number"))
+    def register_id(self, membership: BridgeMembership) -> str:
+        return membership.company.register_id or "–"
+
+    @admin.action(description=_("Approve the selected applications"))
+    def approve(self, request, queryset):
+        self._decide(request, queryset, approve=True, reason="")
+
+    @admin.action(description=_("Decline the selected applications (asks for a reason)"))
+    def decline(self, request, queryset):
+        form = DeclineForm(request.POST if "reason" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            self._decide(request, queryset, approve=False, reason=form.cleaned_data["reason"])
+            return None
+        return TemplateResponse(
+            request,
+            "admin/companies/bridgemembership/decline.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Decline applications"),
+                "form": form,
+                "memberships": queryset.select_related("company", "bridge"),
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    def _decide(self, request, queryset, *, approve: bool, reason: str) -> None:
+        decided = 0
+        for membership in queryset.filter(status=MembershipStatus.APPLIED):
+            try:
+                membership_decide(
+                    actor=request.user, membership_id=membership.pk, approve=approve, reason=reason
+                )
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(
+                    request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR
+                )
+            else:
+                decided += 1
+        skipped = queryset.exclude(status=MembershipStatus.APPLIED).count()
+        if decided:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d application decided.", "%(count)d applications decided.", decided
+                )
+                % {"count": decided},
+                messages.SUCCESS,
+            )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d selected membership was not an open application and was left "
+                    "as it is.",
+                    "%(count)d selected memberships were not open applications and were left as "
+                    "they are.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
+
+
+@admin.register(CompanyContact)
+class CompanyContactAdmin(ExportMixin, admin.ModelAdmin):
+    list_display = (
+        "name",
+        "company",
+        "role",
+        "email",
+        "source",
+        "recorded_at",
+        "informed_at",
+        "objected_at",
+    )
+    list_filter = (
+        "source",
+        ("informed_at", admin.EmptyFieldListFilter),
+        ("objected_at", admin.EmptyFieldListFilter),
+    )
+    list_select_related = ("company",)
+    search_fields = ("name", "email", "company__name")
+    autocomplete_fields = ("company",)
+    readonly_fields = ("email_digest", "source", "recorded_at", "informed_at", "objected_at")
+    export_columns = (
+        (_("name"), lambda c: c.name),
+        (_("company"), lambda c: c.company.name),
+        (_("role"), lambda c: c.role),
+        (_("e-mail"), lambda c: c.email),
+        (_("phone"), lambda c: c.phone),
+        (_("source"), lambda c: c.source),
+        (_("informed at"), lambda c: c.informed_at.isoformat() if c.informed_at else ""),
+        (_("objected at"), lambda c: c.objected_at.isoformat() if c.objected_at else ""),
+    )
+
+    actions = [*ExportMixin.actions, "send_privacy_notice"]
+
+    def get_export_queryset(self, queryset):
+        return queryset.select_related("company")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.source = ContactSource.STAFF
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Send the privacy notice (Art. 14 GDPR) to the selected contacts"))
+    def send_privacy_notice(self, request, queryset):
+        sent = contacts_send_privacy_notice(
+            actor=request.user,
+            contact_ids=list(queryset.values_list("pk", flat=True)),
+            base_url=request.build_absolute_uri("/"),
+        )
+        skipped = queryset.count() - sent
+        self.message_user(
+            request,
+            ngettext(
+                "Privacy notice sent to %(count)d contact.",
+                "Privacy notice sent to %(count)d contacts.",
+                sent,
+            )
+            % {"count": sent},
+            messages.SUCCESS,
+        )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d contact was skipped: already informed, objected or without e-mail.",
+                    "%(count)d contacts were skipped: already informed, objected or without "
+                    "e-mail.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )

@@ -1,0 +1,1 @@
+"""Helpers every app may use; imports no app of the project."""
