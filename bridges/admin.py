@@ -16,6 +16,7 @@ from bridges.models import (
     TwinningProject,
 )
 from core.admin_actions import ExportMixin
+from core.admin_filters import CountryInUseFilter, PartnerCountryInUseFilter
 
 
 class CapabilityInline(admin.TabularInline):
@@ -97,7 +98,7 @@ class BridgeAdmin(ExportMixin, SimpleHistoryAdmin):
 @admin.register(PartnerOrganisation)
 class PartnerOrganisationAdmin(ExportMixin, admin.ModelAdmin):
     list_display = ("name", "kind", "country", "website")
-    list_filter = ("kind", "country")
+    list_filter = ("kind", CountryInUseFilter)
     search_fields = ("name",)
     export_columns = (
         (_("name"), lambda o: o.name),
@@ -134,7 +135,7 @@ class SettlementOfferInline(admin.TabularInline):
 @admin.register(Municipality)
 class MunicipalityAdmin(ExportMixin, admin.ModelAdmin):
     list_display = ("name", "kind", "district", "official_key", "twinning_count", "offer_count")
-    list_filter = ("kind", "district")
+    list_filter = ("kind", ("district", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("district",)
     search_fields = ("name", "slug", "other_spellings", "official_key")
     autocomplete_fields = ("district", "users")
@@ -181,7 +182,7 @@ class TwinningProjectAdmin(ExportMixin, admin.ModelAdmin):
         "since_year",
         "status",
     )
-    list_filter = ("bridge", "kind", "status", "partner_country")
+    list_filter = ("bridge", "kind", "status", PartnerCountryInUseFilter)
     list_select_related = ("municipality", "bridge")
     search_fields = ("partner_town", "municipality__name", "description_en", "description_de")
     autocomplete_fields = ("municipality",)

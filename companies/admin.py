@@ -15,11 +15,12 @@ from simple_history.admin import SimpleHistoryAdmin
 from bridges.models import Bridge
 from bridges.selectors import bridges_managed_by
 from companies.enums import ContactSource, MembershipStatus
-from companies.forms import CompanyImportForm
+from companies.forms import CompanyAdminForm, CompanyImportForm
 from companies.importing import ImportFileError, import_companies
 from companies.models import BridgeMembership, Company, CompanyContact, CompanyMember
 from companies.services import contacts_send_privacy_notice, membership_decide
 from core.admin_actions import ExportMixin
+from core.admin_filters import CountryInUseFilter
 
 IMPORT_SESSION_KEY = "companies.import.pending"
 
@@ -50,7 +51,8 @@ class BridgeMembershipInline(admin.TabularInline):
     model = BridgeMembership
     extra = 0
     fields = ("bridge", "status", "motivation", "reason", "decided_by", "decided_at")
-    readonly_fields = ("status", "decided_by", "decided_at")
+    # Decisions go through the membership list's actions, which check and record them.
+    readonly_fields = ("status", "motivation", "reason", "decided_by", "decided_at")
 
     def get_queryset(self, request):
         managed = bridges_managed_by(user=request.user)
@@ -82,20 +84,18 @@ class MemberOfBridgeFilter(admin.SimpleListFilter):
 
 @admin.register(Company)
 class CompanyAdmin(ExportMixin, SimpleHistoryAdmin):
+    form = CompanyAdminForm
     list_display = (
         "name",
-        "country",
-        "home_municipality",
-        "city",
-        "size",
+        "place",
+        "size_short",
         "visibility",
         "open_to_matching",
         "bridge_list",
-        "origin",
     )
     list_filter = (
         MemberOfBridgeFilter,
-        "country",
+        CountryInUseFilter,
         "visibility",
         "size",
         "open_to_matching",
@@ -261,10 +261,23 @@ class CompanyAdmin(ExportMixin, SimpleHistoryAdmin):
                     contact_form.instance.source = ContactSource.STAFF
         super().save_formset(request, form, formset, change)
 
+    @admin.display(description=_("place"), ordering="city")
+    def place(self, company: Company) -> str:
+        if company.home_municipality and company.home_municipality.name != company.city:
+            return f"{company.city} ({company.home_municipality.name})"
+        return f"{company.city}, {company.country.code}" if company.city else company.country.code
+
+    @admin.display(description=_("size"), ordering="size")
+    def size_short(self, company: Company) -> str:
+        return company.get_size_display().split(" (")[0]
+
     @admin.display(description=_("bridges"))
     def bridge_list(self, company: Company) -> str:
+        # Approved is the usual case; only the others carry their status.
         return ", ".join(
-            f"{membership.bridge.slug} ({membership.get_status_display()})"
+            membership.bridge.slug
+            if membership.status == MembershipStatus.APPROVED
+            else f"{membership.bridge.slug} ({membership.get_status_display()})"
             for membership in company.bridge_memberships.all()
         )
 

@@ -9,5 +9,7 @@ class CompaniesConfig(AppConfig):
 
     def ready(self) -> None:
         from companies.permissions import bridge_managers_group_ensure
+        from companies.privacy import register_companies_section
 
         post_migrate.connect(bridge_managers_group_ensure, sender=self)
+        register_companies_section()

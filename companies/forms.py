@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bridges.selectors import bridges_managed_by
+from companies.enums import SettlementNeed
+from companies.models import Company
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
@@ -27,3 +29,24 @@ class CompanyImportForm(forms.Form):
         if upload.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError(_("The file is larger than 10 MB; split it, please."))
         return upload
+
+
+class SettlementNeedsField(forms.TypedMultipleChoiceField):
+    """The settlement needs as checkboxes (stored as a JSON list of slugs)."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault(
+            "widget", forms.CheckboxSelectMultiple(attrs={"class": "settlement-needs"})
+        )
+        super().__init__(choices=SettlementNeed.choices, required=False, **kwargs)
+
+    def prepare_value(self, value):
+        return value or []
+
+
+class CompanyAdminForm(forms.ModelForm):
+    settlement_needs = SettlementNeedsField(label=_("settlement needs"))
+
+    class Meta:
+        model = Company
+        fields = ("settlement_needs",)  # the admin adds the fields of its fieldsets

@@ -14,6 +14,8 @@ admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = _("RuhrBridge staff workbench")
 admin.site.site_title = _("RuhrBridge staff")
 admin.site.index_title = _("Curate bridges, companies and events")
+# The changelists need the width: their filters already sit on the right.
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -279,3 +279,47 @@ def test_an_objection_link_that_was_tampered_with_is_a_404(client):
     assert response.status_code == 404
     contact.refresh_from_db()
     assert contact.objected_at is None
+
+
+def test_the_country_filter_offers_only_the_countries_of_the_listed_companies(superuser_client):
+    CompanyFactory(country="NL", name="Atlas B.V.")
+    CompanyFactory(country="IL", name="Negev Cyber Ltd.")
+
+    page = superuser_client.get("/admin/companies/company/", HTTP_ACCEPT_LANGUAGE="en").text
+    filtered = superuser_client.get("/admin/companies/company/?country=IL").text
+
+    assert "?country=NL" in page
+    assert "?country=IL" in page
+    assert "?country=FR" not in page
+    assert "Negev Cyber Ltd." in filtered
+    assert "Atlas B.V." not in filtered
+
+
+def test_staff_tick_the_settlement_needs_of_a_company(superuser_client):
+    from django.forms.models import model_to_dict
+
+    company = CompanyFactory(country="GB", name="Pennine Power Ltd", city="Manchester")
+    url = f"/admin/companies/company/{company.pk}/change/"
+    assert 'type="checkbox" name="settlement_needs" value="lab"' in superuser_client.get(url).text
+
+    data = {
+        key: value
+        for key, value in model_to_dict(company).items()
+        if value is not None and key not in ("logo", "home_municipality")
+    }
+    data.update(
+        country="GB",
+        sectors=[sector.pk for sector in data["sectors"]],
+        offers=[],
+        seeks=[],
+        partnership_types=[],
+        settlement_needs=["office", "lab"],
+        settlement_timeline="6-12-months",
+    )
+    for prefix in ("bridge_memberships", "members", "contacts"):
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    response = superuser_client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    company.refresh_from_db()
+    assert company.settlement_needs == ["office", "lab"]

@@ -1,9 +1,9 @@
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection, transaction
 
 from bridges.models import Bridge, Municipality
 from companies.models import Company, CompanyContact, email_digest
-from tests.factories import CompanyFactory, MembershipFactory
+from tests.factories import CompanyFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +73,53 @@ def test_bridges_record_their_history(db):
 
     assert bridge.history.first().status == "paused"
     assert bridge.history.count() == 1
+
+
+def _check_deferred_constraints_now():
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+def test_the_database_refuses_a_company_whose_members_have_no_owner():
+    from companies.models import CompanyMember
+
+    company = CompanyFactory()
+    owner = CompanyMember.objects.create(company=company, user=UserFactory(), role="owner")
+    CompanyMember.objects.create(company=company, user=UserFactory(), role="member")
+
+    with pytest.raises(IntegrityError, match="has members but no owner"), transaction.atomic():
+        CompanyMember.objects.filter(pk=owner.pk).delete()
+        _check_deferred_constraints_now()
+
+    with pytest.raises(IntegrityError, match="has members but no owner"), transaction.atomic():
+        CompanyMember.objects.filter(pk=owner.pk).update(role="admin")
+        _check_deferred_constraints_now()
+
+    assert CompanyMember.objects.get(pk=owner.pk).role == "owner"
+
+
+def test_the_database_allows_handing_over_ownership_within_one_transaction():
+    from companies.models import CompanyMember
+
+    company = CompanyFactory()
+    owner = CompanyMember.objects.create(company=company, user=UserFactory(), role="owner")
+    heir = CompanyMember.objects.create(company=company, user=UserFactory(), role="member")
+
+    with transaction.atomic():
+        CompanyMember.objects.filter(pk=owner.pk).update(role="member")
+        CompanyMember.objects.filter(pk=heir.pk).update(role="owner")
+        _check_deferred_constraints_now()
+
+    assert list(company.members.filter(role="owner")) == [heir]
+
+
+def test_a_company_without_members_needs_no_owner():
+    from companies.models import CompanyMember
+
+    company = CompanyFactory()
+    only = CompanyMember.objects.create(company=company, user=UserFactory(), role="owner")
+
+    only.delete()
+    _check_deferred_constraints_now()
+
+    assert not company.members.exists()
