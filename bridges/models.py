@@ -125,6 +125,11 @@ class Bridge(models.Model):
         return in_language(self.name_de, self.name_en)
 
     @property
+    def short_name(self) -> str:
+        """The name without "Innovation Bridge", where lists have little room."""
+        return self.name.removeprefix("Innovation Bridge ").strip() or self.name
+
+    @property
     def description(self) -> str:
         return in_language(self.description_de, self.description_en)
 

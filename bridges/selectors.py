@@ -1,6 +1,6 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from bridges.models import Bridge
+from bridges.models import Bridge, Municipality
 
 
 def bridges_managed_by(*, user) -> QuerySet[Bridge]:
@@ -14,3 +14,19 @@ def bridges_managed_by(*, user) -> QuerySet[Bridge]:
 
 def can_manage_bridge(*, user, bridge: Bridge) -> bool:
     return bridges_managed_by(user=user).filter(pk=bridge.pk).exists()
+
+
+def municipalities_acted_for(*, user) -> QuerySet[Municipality]:
+    """The municipalities whose pages, twinning projects and offers this person looks after.
+
+    A district's people also act for the towns within it; staff act for every municipality.
+    """
+    if not user.is_authenticated:
+        return Municipality.objects.none()
+    if user.is_staff:
+        return Municipality.objects.all()
+    return Municipality.objects.filter(Q(users=user) | Q(district__users=user)).distinct()
+
+
+def can_act_for_municipality(*, user, municipality: Municipality) -> bool:
+    return municipalities_acted_for(user=user).filter(pk=municipality.pk).exists()

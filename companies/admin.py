@@ -1,13 +1,18 @@
 import base64
 import secrets
+from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -19,10 +24,13 @@ from companies.forms import CompanyAdminForm, CompanyImportForm
 from companies.importing import ImportFileError, import_companies
 from companies.models import BridgeMembership, Company, CompanyContact, CompanyMember
 from companies.services import contacts_send_privacy_notice, membership_decide
+from companies.vocabulary import write_vocabulary
 from core.admin_actions import ExportMixin
 from core.admin_filters import CountryInUseFilter
 
 IMPORT_SESSION_KEY = "companies.import.pending"
+# The example of the import guide (docs/import.md), offered for download on the import page.
+EXAMPLE_FILE = Path(settings.BASE_DIR) / "docs" / "import-example.csv"
 
 
 def _names(related) -> str:
@@ -193,8 +201,34 @@ class CompanyAdmin(ExportMixin, SimpleHistoryAdmin):
                 self.admin_site.admin_view(self.import_view),
                 name="companies_company_import",
             ),
+            path(
+                "import/vocabulary.csv",
+                self.admin_site.admin_view(self.vocabulary_view),
+                name="companies_company_import_vocabulary",
+            ),
+            path(
+                "import/example.csv",
+                self.admin_site.admin_view(self.example_view),
+                name="companies_company_import_example",
+            ),
             *super().get_urls(),
         ]
+
+    def vocabulary_view(self, request):
+        """The slugs a file may use: the same CSV as `import_companies --list-vocabulary`."""
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="ruhrbridge-vocabulary.csv"'
+        with translation.override("en"):
+            write_vocabulary(response)
+        return response
+
+    def example_view(self, request):
+        return FileResponse(
+            EXAMPLE_FILE.open("rb"),
+            as_attachment=True,
+            filename="ruhrbridge-import-example.csv",
+            content_type="text/csv; charset=utf-8",
+        )
 
     def import_view(self, request):
         """Check an uploaded file (a dry run), then import it when staff confirm."""
@@ -282,6 +316,10 @@ class CompanyAdmin(ExportMixin, SimpleHistoryAdmin):
         )
 
 
+def _short_date(moment) -> str:
+    return date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT") if moment else "–"
+
+
 class DeclineForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason (the company will read it)"), widget=forms.Textarea(attrs={"rows": 4})
@@ -293,11 +331,11 @@ class BridgeMembershipAdmin(ExportMixin, SimpleHistoryAdmin):
     list_display = (
         "company",
         "company_country",
-        "bridge",
+        "bridge_short",
         "status",
-        "applied_at",
+        "applied_on",
         "decided_by",
-        "decided_at",
+        "decided_on",
     )
     list_filter = ("status", "bridge")
     list_select_related = ("company", "bridge", "decided_by")
@@ -324,6 +362,18 @@ class BridgeMembershipAdmin(ExportMixin, SimpleHistoryAdmin):
         (_("applied at"), lambda m: m.applied_at.isoformat()),
         (_("reason"), lambda m: m.reason),
     )
+
+    @admin.display(description=_("bridge"), ordering="bridge__slug")
+    def bridge_short(self, membership: BridgeMembership) -> str:
+        return membership.bridge.short_name
+
+    @admin.display(description=_("applied on"), ordering="applied_at")
+    def applied_on(self, membership: BridgeMembership) -> str:
+        return _short_date(membership.applied_at)
+
+    @admin.display(description=_("decided on"), ordering="decided_at")
+    def decided_on(self, membership: BridgeMembership) -> str:
+        return _short_date(membership.decided_at)
 
     def get_queryset(self, request):
         return (

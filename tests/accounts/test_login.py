@@ -66,4 +66,4 @@ def test_everyone_can_set_up_two_factor_authentication(client, user):
     response = client.get("/en/accounts/2fa/")
 
     assert response.status_code == 200
-    assert "Authenticator App" in response.text
+    assert "Authenticator app" in response.text

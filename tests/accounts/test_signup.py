@@ -37,7 +37,7 @@ def _confirmation_link(message) -> str:
 @pytest.mark.parametrize(
     ("language", "subject", "greeting"),
     [
-        ("en", "Please Confirm Your Email Address", "Thank you for registering with RuhrBridge"),
+        ("en", "Please confirm your email address", "Thank you for registering with RuhrBridge"),
         (
             "de",
             "Bitte bestätigen Sie Ihre E-Mail-Adresse",

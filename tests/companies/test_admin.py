@@ -323,3 +323,20 @@ def test_staff_tick_the_settlement_needs_of_a_company(superuser_client):
     assert response.status_code == 302, response.context["adminform"].form.errors
     company.refresh_from_db()
     assert company.settlement_needs == ["office", "lab"]
+
+
+def test_the_import_page_offers_the_vocabulary_and_an_example_that_passes_the_check(
+    superuser_client,
+):
+    page = superuser_client.get("/admin/companies/company/import/").text
+    assert "/admin/companies/company/import/vocabulary.csv" in page
+
+    vocabulary = superuser_client.get("/admin/companies/company/import/vocabulary.csv")
+    example = superuser_client.get("/admin/companies/company/import/example.csv")
+
+    assert b"".join(vocabulary).decode().startswith("kind,slug,sector,name_en,name_de\n")
+    upload = io.BytesIO(b"".join(example.streaming_content))
+    upload.name = "example.csv"
+    checked = superuser_client.post("/admin/companies/company/import/", {"file": upload})
+    assert "Check passed" in checked.text
+    assert not Company.objects.exists()
