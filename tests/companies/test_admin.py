@@ -6,7 +6,15 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from openpyxl import load_workbook
 
-from bridges.models import Bridge, Municipality, SettlementOffer, TwinningProject
+from bridges.models import (
+    Bridge,
+    BridgePartner,
+    Municipality,
+    PartnerOrganisation,
+    Sector,
+    SettlementOffer,
+    TwinningProject,
+)
 from companies.enums import MembershipStatus
 from companies.models import BridgeMembership, Company, CompanyContact, email_digest
 from companies.permissions import BRIDGE_MANAGERS
@@ -189,6 +197,61 @@ def test_exports_neutralise_formulas_in_csv_and_xlsx(superuser_client):
     ],
 )
 def test_changelists_do_a_constant_number_of_queries(superuser_client, url, make_row):
+    assert_constant_queries(superuser_client, url, make_row)
+
+
+def _bridge():
+    number = Bridge.objects.count()
+    bridge = Bridge.objects.create(
+        slug=f"bridge-{number}",
+        name_de=f"B{number}",
+        name_en=f"B{number}",
+        partner_region="France",
+        countries=["FR"],
+    )
+    bridge.focus_sectors.set(Sector.objects.all()[:2])
+    MembershipFactory(bridge=bridge, company=CompanyFactory(country="FR"))
+    return bridge
+
+
+def _town():
+    district = Municipality.objects.get(name="Kreis Unna")
+    town = Municipality.objects.create(
+        name=f"Neustadt {Municipality.objects.count()}",
+        slug=f"neustadt-{Municipality.objects.count()}",
+        kind="town",
+        district=district,
+    )
+    TwinningProject.objects.create(
+        municipality=town,
+        bridge=Bridge.objects.first(),
+        partner_town="Lyon",
+        partner_country="FR",
+    )
+    return town
+
+
+def _partner_organisation():
+    organisation = PartnerOrganisation.objects.create(
+        name=f"Chamber {PartnerOrganisation.objects.count()}", kind="chamber", country="GB"
+    )
+    BridgePartner.objects.create(
+        bridge=Bridge.objects.first(), organisation=organisation, role="co-host"
+    )
+    return organisation
+
+
+@pytest.mark.parametrize(
+    ("url", "make_row"),
+    [
+        ("/admin/bridges/bridge/", _bridge),
+        ("/admin/bridges/municipality/", _town),
+        ("/admin/bridges/partnerorganisation/", _partner_organisation),
+    ],
+)
+def test_reference_data_changelists_do_a_constant_number_of_queries(
+    superuser_client, url, make_row
+):
     assert_constant_queries(superuser_client, url, make_row)
 
 
