@@ -1,6 +1,7 @@
 from django.db.models import Q, QuerySet
 
-from bridges.models import Bridge, Municipality
+from bridges.enums import OfferStatus, TwinningStatus
+from bridges.models import Bridge, Municipality, SettlementOffer, TwinningProject
 
 
 def bridges_managed_by(*, user) -> QuerySet[Bridge]:
@@ -30,3 +31,23 @@ def municipalities_acted_for(*, user) -> QuerySet[Municipality]:
 
 def can_act_for_municipality(*, user, municipality: Municipality) -> bool:
     return municipalities_acted_for(user=user).filter(pk=municipality.pk).exists()
+
+
+def municipality_items(*, municipality: Municipality) -> tuple[QuerySet, QuerySet]:
+    """The twinning projects (not ended) and open settlement offers shown on a municipality's
+    page; a district's page also shows those of its towns."""
+    places = Q(municipality=municipality) | Q(municipality__district=municipality)
+    twinnings = (
+        TwinningProject.objects.filter(places)
+        .exclude(status=TwinningStatus.ENDED)
+        .select_related("bridge", "municipality")
+        .prefetch_related("sectors")
+        .order_by("municipality__name", "partner_town")
+    )
+    offers = (
+        SettlementOffer.objects.filter(places, status=OfferStatus.OPEN)
+        .select_related("municipality")
+        .prefetch_related("sectors")
+        .order_by("municipality__name", "available_from", "pk")
+    )
+    return twinnings, offers

@@ -27,6 +27,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("", include("companies.urls")),
+    path("", include("bridges.urls")),
     path("my/", include("companies.self_service_urls")),
     path("accounts/", include("allauth.urls")),
     prefix_default_language=True,

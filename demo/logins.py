@@ -12,10 +12,13 @@ from cryptography.fernet import InvalidToken
 from django.db import transaction
 
 from accounts.models import User
+from bridges.models import Municipality
 
 DEMO_PASSWORD = "ruhrbridge-demo"  # noqa: S105 - published on purpose, for the demo only
 STAFF_EMAIL = "staff@demo.ruhrbridge.example"
 COMPANY_EMAIL = "company@demo.ruhrbridge.example"
+CITY_EMAIL = "city@demo.ruhrbridge.example"
+CITY = "Dortmund"
 # Fixed so that a person or a test can compute the staff user's codes.
 STAFF_TOTP_SECRET = "RUHRBRIDGEDEMOSTAFFTOTPSECRET234"  # noqa: S105
 
@@ -74,9 +77,12 @@ def demo_logins_ensure() -> list[DemoLogin]:
     staff = _ensure_user(email=STAFF_EMAIL, full_name="Anna Brückner", language="de", is_staff=True)
     _ensure_totp(staff, STAFF_TOTP_SECRET)
     _ensure_user(email=COMPANY_EMAIL, full_name="Oliver Hughes", language="en", is_staff=False)
+    city = _ensure_user(email=CITY_EMAIL, full_name="Jana Wittkamp", language="de", is_staff=False)
+    Municipality.objects.get(name=CITY).users.add(city)
     return [
         DemoLogin(
             role="Agency staff (superuser)", email=STAFF_EMAIL, totp_secret=STAFF_TOTP_SECRET
         ),
         DemoLogin(role="Company user (UK company)", email=COMPANY_EMAIL),
+        DemoLogin(role=f"Municipality ({CITY})", email=CITY_EMAIL),
     ]

@@ -6,6 +6,7 @@ app_name = "pages"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("bridges/<slug:slug>/", views.bridge_detail, name="bridge"),
     path("legal/imprint/", views.legal_document, {"document": "imprint"}, name="imprint"),
     path("legal/privacy/", views.legal_document, {"document": "privacy"}, name="privacy"),
     path(

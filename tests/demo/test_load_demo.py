@@ -5,7 +5,13 @@ from django.core.management import CommandError, call_command
 
 from accounts.models import User
 from companies.models import Company, CompanyMember
-from demo.logins import COMPANY_EMAIL, DEMO_PASSWORD, STAFF_EMAIL, STAFF_TOTP_SECRET
+from demo.logins import (
+    CITY_EMAIL,
+    COMPANY_EMAIL,
+    DEMO_PASSWORD,
+    STAFF_EMAIL,
+    STAFF_TOTP_SECRET,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +26,7 @@ def test_it_prints_the_demo_logins_and_the_staff_totp_secret(capsys):
     out = capsys.readouterr().out
     assert STAFF_EMAIL in out
     assert COMPANY_EMAIL in out
+    assert CITY_EMAIL in out
     assert DEMO_PASSWORD in out
     assert STAFF_TOTP_SECRET in out
 
@@ -27,12 +34,15 @@ def test_it_prints_the_demo_logins_and_the_staff_totp_secret(capsys):
 def test_the_demo_logins_work_with_the_published_password():
     call_command("load_demo")
 
-    for email in (STAFF_EMAIL, COMPANY_EMAIL):
+    for email in (STAFF_EMAIL, COMPANY_EMAIL, CITY_EMAIL):
         user = User.objects.get(email=email)
         assert user.check_password(DEMO_PASSWORD)
         assert EmailAddress.objects.get(user=user).verified
     assert User.objects.get(email=STAFF_EMAIL).is_staff
     assert not User.objects.get(email=COMPANY_EMAIL).is_staff
+    city = User.objects.get(email=CITY_EMAIL)
+    assert not city.is_staff
+    assert list(city.municipalities.values_list("name", flat=True)) == ["Dortmund"]
 
 
 def test_running_it_twice_changes_nothing():
@@ -42,7 +52,7 @@ def test_running_it_twice_changes_nothing():
 
     call_command("load_demo")
 
-    assert _counts() == first == (2, 2, 1)
+    assert _counts() == first == (3, 3, 1)
     assert Authenticator.objects.get().data == staff_secret
 
 

@@ -1,0 +1,84 @@
+"""Reads of companies: above all, which companies a viewer may see.
+
+- `public` companies that are approved members of at least one bridge: everyone;
+- `members-only` ones: signed-in people of a company that shares an approved bridge with them;
+- `hidden` ones, and companies not yet approved anywhere: only their own people and staff.
+A company the viewer may not see does not exist for them (a 404, never a 403).
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from bridges.models import Bridge
+from companies.enums import MembershipStatus, Visibility
+from companies.models import BridgeMembership, Company, CompanyMember
+
+
+def _approved_on(bridges) -> Exists:
+    return Exists(
+        BridgeMembership.objects.filter(
+            company=OuterRef("pk"), status=MembershipStatus.APPROVED, bridge__in=bridges
+        )
+    )
+
+
+def bridges_of_user(*, user) -> QuerySet[Bridge]:
+    """The bridges on which a company this person acts for is an approved member."""
+    return Bridge.objects.filter(
+        memberships__status=MembershipStatus.APPROVED,
+        memberships__company__members__user=user,
+    ).distinct()
+
+
+def companies_visible_to(*, user) -> QuerySet[Company]:
+    companies = Company.objects.all()
+    if user.is_authenticated and user.is_staff:
+        return companies
+    listed = Q(visibility=Visibility.PUBLIC) & _approved_on(Bridge.objects.all())
+    if not user.is_authenticated:
+        return companies.filter(listed)
+    own = Exists(CompanyMember.objects.filter(company=OuterRef("pk"), user=user))
+    shared = Q(visibility=Visibility.MEMBERS_ONLY) & _approved_on(bridges_of_user(user=user))
+    return companies.filter(listed | shared | own)
+
+
+def directory_companies(*, user) -> QuerySet[Company]:
+    """The directory's list: the visible companies that take part in a bridge, with what a
+    card shows, in a constant number of queries."""
+    approved = BridgeMembership.objects.filter(status=MembershipStatus.APPROVED).select_related(
+        "bridge"
+    )
+    return (
+        companies_visible_to(user=user)
+        .filter(_approved_on(Bridge.objects.all()))
+        .select_related("home_municipality")
+        .prefetch_related(
+            "sectors", Prefetch("bridge_memberships", queryset=approved, to_attr="approved")
+        )
+        .order_by("name", "pk")
+    )
+
+
+def company_for_page(*, user, pk: int) -> Company | None:
+    return (
+        companies_visible_to(user=user)
+        .select_related("home_municipality")
+        .prefetch_related(
+            "sectors",
+            "offers__sector",
+            "seeks__sector",
+            "partnership_types",
+            Prefetch(
+                "bridge_memberships",
+                queryset=BridgeMembership.objects.filter(
+                    status=MembershipStatus.APPROVED
+                ).select_related("bridge"),
+                to_attr="approved",
+            ),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def is_company_person(*, user, company: Company) -> bool:
+    return user.is_authenticated and company.members.filter(user=user).exists()
