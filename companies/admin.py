@@ -19,10 +19,18 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from bridges.models import Bridge
 from bridges.selectors import bridges_managed_by
-from companies.enums import ContactSource, MembershipStatus
+from companies.enums import ContactSource, JoinRequestStatus, MembershipStatus
 from companies.forms import CompanyAdminForm, CompanyImportForm
 from companies.importing import ImportFileError, import_companies
-from companies.models import BridgeMembership, Company, CompanyContact, CompanyMember
+from companies.models import (
+    BridgeMembership,
+    Company,
+    CompanyContact,
+    CompanyInvite,
+    CompanyMember,
+    JoinRequest,
+)
+from companies.self_service.services import join_request_decide
 from companies.services import contacts_send_privacy_notice, membership_decide
 from companies.vocabulary import write_vocabulary
 from core.admin_actions import ExportMixin
@@ -421,7 +429,11 @@ class BridgeMembershipAdmin(ExportMixin, SimpleHistoryAdmin):
         for membership in queryset.filter(status=MembershipStatus.APPLIED):
             try:
                 membership_decide(
-                    actor=request.user, membership_id=membership.pk, approve=approve, reason=reason
+                    actor=request.user,
+                    membership_id=membership.pk,
+                    approve=approve,
+                    reason=reason,
+                    base_url=request.build_absolute_uri("/"),
                 )
             except (ValidationError, PermissionDenied) as error:
                 self.message_user(
@@ -526,3 +538,99 @@ class CompanyContactAdmin(ExportMixin, admin.ModelAdmin):
                 % {"count": skipped},
                 messages.WARNING,
             )
+
+
+# --- Self-service: claims and requests to join, invites ------------------------------------
+
+
+@admin.register(JoinRequest)
+class JoinRequestAdmin(admin.ModelAdmin):
+    """Staff decide claims of companies without members (and may decide any request)."""
+
+    list_display = ("company", "user", "kind", "status", "created_at", "decided_by")
+    list_filter = ("status", "kind")
+    list_select_related = ("company", "user", "decided_by")
+    search_fields = ("company__name", "user__email")
+    readonly_fields = (
+        "company",
+        "user",
+        "kind",
+        "status",
+        "message",
+        "contact_match",
+        "created_at",
+        "decided_by",
+        "decided_at",
+    )
+    fields = readonly_fields
+    actions = ["approve", "decline"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.display(description=_("website and e-mail domain"))
+    def contact_match(self, obj: JoinRequest) -> str:
+        domain = obj.user.email.rpartition("@")[2]
+        return f"{obj.company.website or '–'} · @{domain}"
+
+    @admin.action(description=_("Approve the selected requests"))
+    def approve(self, request, queryset):
+        self._decide(request, queryset, approve=True)
+
+    @admin.action(description=_("Decline the selected requests"))
+    def decline(self, request, queryset):
+        self._decide(request, queryset, approve=False)
+
+    def _decide(self, request, queryset, *, approve: bool) -> None:
+        decided = 0
+        for join_request in queryset.filter(status=JoinRequestStatus.PENDING):
+            try:
+                join_request_decide(
+                    actor=request.user,
+                    request_id=join_request.pk,
+                    approve=approve,
+                    base_url=request.build_absolute_uri("/"),
+                )
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(
+                    request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR
+                )
+            else:
+                decided += 1
+        if decided:
+            self.message_user(
+                request,
+                ngettext("%(count)d request decided.", "%(count)d requests decided.", decided)
+                % {"count": decided},
+                messages.SUCCESS,
+            )
+
+
+@admin.register(CompanyInvite)
+class CompanyInviteAdmin(admin.ModelAdmin):
+    list_display = (
+        "email",
+        "company",
+        "role",
+        "invited_by",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+    )
+    list_select_related = ("company", "invited_by")
+    search_fields = ("email", "company__name")
+    readonly_fields = (
+        "company",
+        "email",
+        "role",
+        "invited_by",
+        "created_at",
+        "expires_at",
+        "accepted_by",
+        "accepted_at",
+        "revoked_at",
+    )
+    fields = readonly_fields
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -54,3 +54,21 @@ class MembershipStatus(models.TextChoices):
     APPROVED = "approved", _("approved")
     DECLINED = "declined", _("declined")
     WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+class JoinRequestKind(models.TextChoices):
+    JOIN = "join", _("join a team")
+    CLAIM = "claim", _("claim a company without members")
+
+
+class JoinRequestStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    APPROVED = "approved", _("approved")
+    DECLINED = "declined", _("declined")
+
+
+class InviteRole(models.TextChoices):
+    """The roles an invite may give; owners are made on the team page, never by e-mail."""
+
+    ADMIN = "admin", _("admin")
+    MEMBER = "member", _("member")

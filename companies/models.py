@@ -12,6 +12,9 @@ from bridges.models import Bridge, Capability, Municipality, PartnershipType, Se
 from companies.enums import (
     CompanySize,
     ContactSource,
+    InviteRole,
+    JoinRequestKind,
+    JoinRequestStatus,
     MemberRole,
     MembershipStatus,
     Origin,
@@ -253,3 +256,108 @@ class BridgeMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company} – {self.bridge} ({self.get_status_display()})"
+
+
+class CompanyInvite(models.Model):
+    """A colleague invited by e-mail; the link carries a signed token, good once for 7 days."""
+
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="invites", verbose_name=_("company")
+    )
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(
+        _("role"), max_length=8, choices=InviteRole.choices, default=InviteRole.MEMBER
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invite")
+        verbose_name_plural = _("invites")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(accepted_at__isnull=True) | models.Q(revoked_at__isnull=True),
+                name="companies_invite_accepted_or_revoked_not_both",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.company}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None
+
+
+class JoinRequest(models.Model):
+    """A user asks to join a company's team, or to claim a company that has no members.
+
+    The company's owners and admins decide a request to join; agency staff decide claims.
+    """
+
+    company = models.ForeignKey(
+        Company, on_delete=models.CASCADE, related_name="join_requests", verbose_name=_("company")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="company_join_requests",
+        verbose_name=_("user"),
+    )
+    kind = models.CharField(_("kind"), max_length=8, choices=JoinRequestKind.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=JoinRequestStatus.choices,
+        default=JoinRequestStatus.PENDING,
+    )
+    message = models.TextField(_("message"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["company", "user"],
+                condition=models.Q(status=JoinRequestStatus.PENDING),
+                name="companies_join_request_one_pending",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status=JoinRequestStatus.PENDING)
+                | models.Q(decided_at__isnull=False),
+                name="companies_join_request_decided_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.company} ({self.get_status_display()})"

@@ -1,5 +1,7 @@
 """Every write to companies, their people and their bridge memberships."""
 
+from functools import partial
+
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,14 +13,20 @@ from django.utils.translation import gettext as _
 from bridges.selectors import can_manage_bridge
 from companies.enums import MemberRole, MembershipStatus
 from companies.models import BridgeMembership, Company, CompanyContact, CompanyMember
+from companies.self_service.emails import membership_decision_announce
+from companies.signals import company_profile_changed_send
 from notifications.services import email_enqueue
 
 
 @transaction.atomic
 def membership_decide(
-    *, actor, membership_id: int, approve: bool, reason: str = ""
+    *, actor, membership_id: int, approve: bool, reason: str = "", base_url: str = ""
 ) -> BridgeMembership:
-    """A bridge manager approves or declines an application; the first decision wins."""
+    """A bridge manager approves or declines an application; the first decision wins.
+
+    After the decision commits, the company's people learn it by e-mail; an approval also
+    lets matching score the company across this bridge.
+    """
     membership = (
         BridgeMembership.objects.select_for_update(of=("self",))
         .select_related("bridge", "company", "decided_by")
@@ -51,6 +59,11 @@ def membership_decide(
     membership.decided_by = actor
     membership.decided_at = timezone.now()
     membership.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+    transaction.on_commit(
+        partial(membership_decision_announce, membership_id=membership.pk, base_url=base_url)
+    )
+    if approve:
+        company_profile_changed_send(company_id=membership.company_id)
     return membership
 
 

@@ -1,3 +1,5 @@
+import hashlib
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
@@ -57,3 +59,26 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
     company = factory.SubFactory(CompanyFactory)
     bridge = factory.LazyFunction(lambda: Bridge.objects.get(slug="united-kingdom"))
+
+
+class CompanyMemberFactory(factory.django.DjangoModelFactory):
+    """A user in a company's team; the owner unless a role is given."""
+
+    class Meta:
+        model = "companies.CompanyMember"
+
+    company = factory.SubFactory(CompanyFactory)
+    user = factory.SubFactory(UserFactory)
+    role = "owner"
+
+
+class CompanyContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "companies.CompanyContact"
+
+    company = factory.SubFactory(CompanyFactory)
+    name = factory.Faker("name")
+    email = factory.Sequence(lambda n: f"contact{n}@example.net")
+    email_digest = factory.LazyAttribute(
+        lambda contact: hashlib.sha256(contact.email.strip().lower().encode()).hexdigest()
+    )

@@ -1,0 +1,49 @@
+"""E-mails to company people, each in its recipient's language, through the outbox."""
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from companies.models import BridgeMembership, CompanyMember
+from notifications.services import email_enqueue
+
+
+def absolute(base_url: str, path: str) -> str:
+    """A link for an e-mail: absolute when the caller knows the site's address."""
+    return base_url.rstrip("/") + path
+
+
+def email_send(*, to: str, language: str, template: str, context: dict, key: str) -> None:
+    """Render `companies/email/<template>_subject.txt` and `…_body.txt` in `language`.
+
+    The body is the message's own text; the greeting and the sign-off come from the
+    shared frame, as plain text and as HTML.
+    """
+    with translation.override(language):
+        subject = render_to_string(f"companies/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"companies/email/{template}_body.txt", context).strip()
+        frame = {**context, "body": body}
+        email_enqueue(
+            to=to,
+            subject=subject,
+            text_body=render_to_string("companies/email/self_service_message.txt", frame),
+            html_body=render_to_string("companies/email/self_service_message.html", frame),
+            language=language,
+            key=key,
+        )
+
+
+def membership_decision_announce(*, membership_id: int, base_url: str = "") -> None:
+    """Tell the company's people how staff decided, each in their own language."""
+    membership = BridgeMembership.objects.select_related("company", "bridge").get(pk=membership_id)
+    bridges_url = absolute(base_url, reverse("self_service:bridges", args=[membership.company_id]))
+    members = CompanyMember.objects.filter(company_id=membership.company_id).select_related("user")
+    stamp = membership.decided_at.isoformat() if membership.decided_at else ""
+    for member in members:
+        email_send(
+            to=member.user.email,
+            language=member.user.preferred_language,
+            template="membership_decided",
+            context={"membership": membership, "bridges_url": bridges_url},
+            key=f"membership-decided:{membership.pk}:{stamp}:{member.user_id}",
+        )
