@@ -19,6 +19,8 @@ class PersonalDataSection:
     export: Callable[[Any], Any]
     erase: Callable[[Any], None]
     models: tuple[str, ...]
+    # What the person must do before their account can be erased (e.g. hand over a company).
+    erase_blockers: Callable[[Any], list[str]] | None = None
 
 
 _sections: dict[str, PersonalDataSection] = {}
@@ -38,6 +40,15 @@ def covered_models() -> set[str]:
 
 def personal_data_export(*, user) -> dict[str, Any]:
     return {name: section.export(user) for name, section in _sections.items()}
+
+
+def personal_data_erase_blockers(*, user) -> list[str]:
+    return [
+        message
+        for section in _sections.values()
+        if section.erase_blockers is not None
+        for message in section.erase_blockers(user)
+    ]
 
 
 def personal_data_erase(*, user) -> None:

@@ -47,5 +47,12 @@ def user_set_language(*, user: User, language: str) -> None:
 
 @transaction.atomic
 def user_erase(*, user: User) -> None:
-    """Erase the person: every app's data about them first, then the account itself."""
+    """Erase the person: every app's data about them first, then the account itself.
+
+    Refused, with what to do first, while an app says the person still holds something others
+    depend on (the last owner of a company that has other members).
+    """
+    blockers = privacy.personal_data_erase_blockers(user=user)
+    if blockers:
+        raise ValidationError(blockers)
     privacy.personal_data_erase(user=user)

@@ -3,11 +3,13 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from accounts import views as account_views
 from pages import views as page_views
+from pages.sitemaps import SITEMAPS
 
 # The admin signs in through allauth, so staff get the same rate limits and TOTP step.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -22,6 +24,12 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on pages that do not name an icon (the admin, error pages).
     path("favicon.ico", page_views.favicon),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
@@ -30,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("bridges.urls")),
     path("my/", include("companies.self_service_urls")),
     path("accounts/", include("allauth.urls")),
+    path("", include("accounts.urls")),
     prefix_default_language=True,
 )
 
