@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from bridges.enums import BridgeStatus
 from bridges.models import Bridge
-from companies.enums import JoinRequestKind, JoinRequestStatus, MemberRole
+from companies.enums import JoinRequestKind, JoinRequestStatus
 from companies.models import (
     BridgeMembership,
     Company,
+    CompanyContact,
     CompanyInvite,
     CompanyMember,
     JoinRequest,
@@ -151,6 +152,9 @@ def role_of(*, user, company: Company) -> str | None:
     )
 
 
+_LINKED = ("sectors", "offers", "seeks", "partnership_types")
+
+
 @dataclass(frozen=True)
 class Gap:
     step: str
@@ -159,13 +163,25 @@ class Gap:
 
 def profile_gaps(*, company: Company) -> tuple[list[Gap], int]:
     """What is missing that makes matching weaker, and how complete the profile is (0 to 100)."""
-    counts = Company.objects.filter(pk=company.pk).aggregate(
-        sectors=Count("sectors", distinct=True),
-        offers=Count("offers", distinct=True),
-        seeks=Count("seeks", distinct=True),
-        partnership_types=Count("partnership_types", distinct=True),
-        settlement=Count("partnership_types", filter=Q(partnership_types__slug="settlement")),
-        contacts=Count("contacts", filter=Q(contacts__objected_at__isnull=True), distinct=True),
+    through = {name: getattr(Company, name).through for name in _LINKED}
+    counts = (
+        Company.objects.filter(pk=company.pk)
+        .annotate(
+            **{
+                f"has_{name}": Exists(model.objects.filter(company_id=OuterRef("pk")))
+                for name, model in through.items()
+            },
+            has_settlement=Exists(
+                through["partnership_types"].objects.filter(
+                    company_id=OuterRef("pk"), partnershiptype__slug="settlement"
+                )
+            ),
+            has_contacts=Exists(
+                CompanyContact.objects.filter(company_id=OuterRef("pk"), objected_at__isnull=True)
+            ),
+        )
+        .values(*(f"has_{name}" for name in (*_LINKED, "settlement", "contacts")))
+        .get()
     )
     checks = [
         (
@@ -173,13 +189,13 @@ def profile_gaps(*, company: Company) -> tuple[list[Gap], int]:
             Gap("basics", _("a description: matching compares what companies write")),
         ),
         (bool(company.size), Gap("basics", _("the size: partners of a fitting size rank higher"))),
-        (counts["sectors"] > 0, Gap("sectors", _("your sectors"))),
-        (counts["offers"] > 0, Gap("capabilities", _("what you offer"))),
-        (counts["seeks"] > 0, Gap("capabilities", _("what you seek"))),
-        (counts["partnership_types"] > 0, Gap("partnerships", _("the partnerships you seek"))),
-        (counts["contacts"] > 0, Gap("contacts", _("a contact person for introductions"))),
+        (counts["has_sectors"], Gap("sectors", _("your sectors"))),
+        (counts["has_offers"], Gap("capabilities", _("what you offer"))),
+        (counts["has_seeks"], Gap("capabilities", _("what you seek"))),
+        (counts["has_partnership_types"], Gap("partnerships", _("the partnerships you seek"))),
+        (counts["has_contacts"], Gap("contacts", _("a contact person for introductions"))),
     ]
-    if not company.is_ruhr and counts["settlement"]:
+    if not company.is_ruhr and counts["has_settlement"]:
         checks.append(
             (
                 bool(company.settlement_timeline),
@@ -193,9 +209,3 @@ def profile_gaps(*, company: Company) -> tuple[list[Gap], int]:
     gaps = [gap for done, gap in checks if not done]
     percent = round(100 * (len(checks) - len(gaps)) / len(checks))
     return gaps, percent
-
-
-def managers_of(company: Company) -> QuerySet[CompanyMember]:
-    return CompanyMember.objects.filter(
-        company=company, role__in=(MemberRole.OWNER, MemberRole.ADMIN)
-    )
