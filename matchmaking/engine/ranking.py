@@ -1,0 +1,106 @@
+"""Score viewers against the other side in fixed-shape blocks and keep each viewer's best pool.
+
+Work happens in blocks of ``BLOCK`` viewers x all candidates of the other side; the matrix
+products always get exactly ``BLOCK`` rows (the last block is padded), so a viewer's scores are
+bit-for-bit the same whether it is scored alone, in a chunk of 7 or of 70,000. That is what
+makes chunks independent and a single re-score reproduce the run. Nothing n x n is ever held:
+one block is 64 x m float32 values (5 MB for m = 20,000).
+"""
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from matchmaking.engine.features import Candidates, Prepared
+
+BLOCK = 64
+Mode = Literal["reciprocal", "one-sided"]
+
+
+@dataclass(frozen=True)
+class Pool:
+    """Each viewer's best candidates, best first: rows into the snapshot, -1 where none."""
+
+    viewers: np.ndarray  # snapshot rows, int64
+    candidates: np.ndarray  # len(viewers) x size, int64
+    scores: np.ndarray  # float32 in [0, 1], 0 where no candidate
+
+    def __len__(self) -> int:
+        return len(self.viewers)
+
+
+def _padded(matrix: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    block = np.zeros((BLOCK, matrix.shape[1]), dtype=np.float32)
+    block[: len(rows)] = matrix[rows]
+    return block
+
+
+def score_block(
+    prepared: Prepared, viewers: np.ndarray, side: Candidates, mode: Mode
+) -> np.ndarray:
+    """Total scores of up to BLOCK viewers (rows) against every candidate of ``side``."""
+    count = len(viewers)
+    forward = (_padded(prepared.forward_left, viewers) @ side.have_t)[:count]
+    text = (_padded(prepared.text_left, viewers) @ side.text_t)[:count]
+    np.maximum(text, 0, out=text)
+    forward += text
+    if mode == "one-sided":
+        return forward
+    backward = (_padded(prepared.backward_left, viewers) @ side.need_t)[:count]
+    backward += text
+    # Harmonic mean 2xy / (x + y): high only when both directions are.
+    np.add(forward, backward, out=text)
+    forward *= backward
+    forward /= text
+    forward *= 2
+    return forward
+
+
+def _exclude(prepared: Prepared, viewers: np.ndarray, side: Candidates, scores: np.ndarray):
+    excluded = prepared.snapshot.excluded[viewers]
+    if excluded.nnz == 0:
+        return
+    lines = np.repeat(np.arange(len(viewers)), np.diff(excluded.indptr))
+    columns = side.position[excluded.indices]
+    keep = columns >= 0
+    scores[lines[keep], columns[keep]] = -1
+
+
+def _best(scores: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Column positions and scores of each row's ``size`` best, ordered by (score ↓, column ↑)."""
+    width = scores.shape[1]
+    if width > size:
+        positions = np.argpartition(scores, width - size, axis=1)[:, width - size :]
+    else:
+        positions = np.broadcast_to(np.arange(width), scores.shape).copy()
+    best = np.take_along_axis(scores, positions, axis=1)
+    order = np.lexsort((positions, -best), axis=1)
+    return np.take_along_axis(positions, order, axis=1), np.take_along_axis(best, order, axis=1)
+
+
+def rank_pool(
+    prepared: Prepared, viewers: np.ndarray, *, size: int, mode: Mode = "reciprocal"
+) -> Pool:
+    """Each viewer's ``size`` best candidates of the other side; inactive viewers get none."""
+    viewers = np.asarray(viewers, dtype=np.int64)
+    candidates = np.full((len(viewers), size), -1, dtype=np.int64)
+    scores = np.zeros((len(viewers), size), dtype=np.float32)
+    snapshot = prepared.snapshot
+    active = snapshot.active
+    for side_index in (0, 1):
+        lines = np.flatnonzero((snapshot.side[viewers] == side_index) & active[viewers])
+        other = prepared.candidates[1 - side_index]
+        if len(lines) == 0 or len(other.rows) == 0:
+            continue
+        for start in range(0, len(lines), BLOCK):
+            block_lines = lines[start : start + BLOCK]
+            block_viewers = viewers[block_lines]
+            block = score_block(prepared, block_viewers, other, mode)
+            _exclude(prepared, block_viewers, other, block)
+            positions, best = _best(block, size)
+            found = best > 0
+            width = positions.shape[1]
+            candidates[block_lines, :width] = np.where(found, other.rows[positions], -1)
+            scores[block_lines, :width] = np.where(found, np.clip(best, 0, 1), 0)
+    return Pool(viewers=viewers, candidates=candidates, scores=scores)

@@ -1,0 +1,112 @@
+"""Description similarity across German and English.
+
+Word TF-IDF alone would see nothing in common between "Ladeinfrastruktur für Flotten" and
+"charging infrastructure for fleets". The vocabulary is bilingual, so every description is
+first tagged with the vocabulary terms (capabilities and sectors) whose distinctive words it
+mentions in either language — as substrings, which catches German compounds such as
+"Wasserstofftankstellen" — and each tag becomes one language-neutral token. Words and tags then
+go through TF-IDF (sublinear tf), and latent semantic analysis (a truncated SVD fitted on the
+whole snapshot, fixed seed) folds them into a few dense dimensions so that the similarity of
+any pair is one dot product. The fitted model belongs to the run snapshot: chunks share it.
+"""
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from matchmaking.engine.vocabulary import Vocabulary
+
+_STOPWORD_TEXT = """
+and the for with from into that this their our are was were has have will which who
+its also more than other only such both through based including services systems
+solutions company companies
+und der die das den dem des ein eine einer eines einem fuer mit von vom zur zum auf aus
+bei durch sich sowie oder als auch nach ueber unter wird werden sind ist ihre seine
+unternehmen systeme loesungen dienstleistungen
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_WORD = re.compile(r"[a-z0-9]{5,}")
+
+
+def fold(text: str) -> str:
+    """Lower case, German letters spelt out, accents dropped: "Prüfstände" → "pruefstaende"."""
+    text = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+    text = text.replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _concept_keywords(vocabulary: Vocabulary) -> dict[str, list[str]]:
+    """Distinctive words of the vocabulary's names (either language) → the terms using them."""
+    terms = [("cap", term) for term in vocabulary.capabilities]
+    terms += [("sector", term) for term in vocabulary.sectors]
+    keywords: dict[str, set[str]] = {}
+    for prefix, term in terms:
+        tag = f"zz{prefix}{re.sub(r'[^a-z0-9]', '', term.slug)}"
+        for word in _WORD.findall(fold(f"{term.name_de} {term.name_en}")):
+            if word not in STOPWORDS:
+                keywords.setdefault(word, set()).add(tag)
+    # A word shared by many terms ("management", "infrastruktur") tells nothing apart.
+    return {word: sorted(tags) for word, tags in keywords.items() if len(tags) <= 2}
+
+
+class DescriptionModel:
+    """Fitted on one snapshot's descriptions; ``vectors`` has one unit row per description."""
+
+    def __init__(self, vocabulary: Vocabulary, *, dimensions: int = 64, seed: int = 0) -> None:
+        self.dimensions = dimensions
+        self.seed = seed
+        self.keywords = _concept_keywords(vocabulary)
+        alternatives = sorted(self.keywords, key=lambda word: (-len(word), word))
+        self.pattern = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
+        self.vectorizer = TfidfVectorizer(
+            sublinear_tf=True,
+            token_pattern=r"(?u)\b[a-z][a-z0-9]{2,}\b",  # noqa: S106 - not a password
+            stop_words=sorted(STOPWORDS),
+            dtype=np.float32,
+        )
+        self.svd: TruncatedSVD | None = None
+
+    def expand(self, description: str) -> str:
+        folded = fold(description)
+        if not folded or self.pattern is None:
+            return folded
+        tags = sorted({tag for word in self.pattern.findall(folded) for tag in self.keywords[word]})
+        return f"{folded} {' '.join(tags)}"
+
+    def fit_vectors(self, descriptions: Sequence[str]) -> np.ndarray:
+        documents = [self.expand(text) for text in descriptions]
+        width = self.dimensions
+        if not any(documents):
+            return np.zeros((len(documents), width), dtype=np.float32)
+        try:
+            matrix = self.vectorizer.fit_transform(documents)
+        except ValueError:  # only stop words: no vocabulary at all
+            return np.zeros((len(documents), width), dtype=np.float32)
+        if matrix.shape[1] <= width:
+            dense = matrix.toarray()
+        elif matrix.shape[0] <= width:
+            # Fewer documents than dimensions: an exact SVD keeps every cosine as it is.
+            u, s, _ = np.linalg.svd(matrix.toarray().astype(np.float64), full_matrices=False)
+            dense = u * s
+        else:
+            self.svd = TruncatedSVD(n_components=width, n_iter=5, random_state=self.seed)
+            dense = self.svd.fit_transform(matrix)
+        return _unit_rows(_pad(dense, width))
+
+
+def _pad(matrix: np.ndarray, width: int) -> np.ndarray:
+    out = np.zeros((matrix.shape[0], width), dtype=np.float32)
+    out[:, : min(width, matrix.shape[1])] = matrix[:, :width]
+    return out
+
+
+def _unit_rows(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    np.divide(matrix, norms, out=matrix, where=norms > 0)
+    matrix[~np.isfinite(matrix)] = 0
+    return matrix.astype(np.float32)
