@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -19,6 +20,15 @@ MAX_DESCRIPTION = 4000
 MAX_MOTIVATION = 1000
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 LOGO_EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp", ".gif")
+
+
+class LabelsMixin:
+    """Labels start with a capital letter on the page; the models keep theirs lower-case."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.label = capfirst(field.label)
 
 
 def _country_choices() -> list[tuple[str, str]]:
@@ -37,7 +47,7 @@ class SideFormMixin:
 
     def _setup_side(self) -> None:
         self.fields["country"] = forms.ChoiceField(
-            label=_("country"),
+            label=capfirst(_("country")),
             choices=_country_choices(),
             help_text=_("Germany for a company in the Ruhr, otherwise a partner country."),
         )
@@ -70,7 +80,7 @@ class SideFormMixin:
             self.add_error("name", duplicate_message(duplicate))
 
 
-class CompanyCreateForm(SideFormMixin, forms.ModelForm):
+class CompanyCreateForm(LabelsMixin, SideFormMixin, forms.ModelForm):
     duplicate: Company | None = None
 
     class Meta:
@@ -88,7 +98,7 @@ class CompanyCreateForm(SideFormMixin, forms.ModelForm):
         return cleaned_data
 
 
-class BasicsForm(SideFormMixin, forms.ModelForm):
+class BasicsForm(LabelsMixin, SideFormMixin, forms.ModelForm):
     duplicate: Company | None = None
     description_en = forms.CharField(
         label=_("description (English)"),
@@ -136,7 +146,7 @@ def _checkboxes(queryset, label):
     )
 
 
-class SectorsForm(forms.ModelForm):
+class SectorsForm(LabelsMixin, forms.ModelForm):
     sectors = _checkboxes(Sector.objects.all(), _("sectors"))
 
     class Meta:
@@ -176,7 +186,7 @@ class CapabilitiesForm(forms.ModelForm):
         return list(groups.values())
 
 
-class PartnershipsForm(forms.ModelForm):
+class PartnershipsForm(LabelsMixin, forms.ModelForm):
     partnership_types = _checkboxes(PartnershipType.objects.all(), _("partnership types"))
 
     class Meta:
@@ -184,7 +194,7 @@ class PartnershipsForm(forms.ModelForm):
         fields = ("partnership_types",)
 
 
-class SettlementForm(forms.ModelForm):
+class SettlementForm(LabelsMixin, forms.ModelForm):
     settlement_needs = SettlementNeedsField(label=_("settlement needs"))
 
     class Meta:
@@ -208,7 +218,7 @@ class SettlementForm(forms.ModelForm):
         self.fields["settlement_headcount"].widget.attrs["max"] = 100_000
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(LabelsMixin, forms.ModelForm):
     class Meta:
         model = CompanyContact
         fields = ("name", "role", "email", "phone")
@@ -267,7 +277,7 @@ class LogoField(forms.ImageField):
             ) from None
 
 
-class LogoForm(forms.ModelForm):
+class LogoForm(LabelsMixin, forms.ModelForm):
     logo = LogoField(
         label=_("logo"),
         required=False,
@@ -279,7 +289,7 @@ class LogoForm(forms.ModelForm):
         fields = ("logo",)
 
 
-class VisibilityForm(forms.ModelForm):
+class VisibilityForm(LabelsMixin, forms.ModelForm):
     class Meta:
         model = Company
         fields = ("visibility", "open_to_matching")
@@ -305,7 +315,7 @@ class JoinRequestForm(forms.Form):
     )
 
 
-class InviteForm(forms.Form):
+class InviteForm(LabelsMixin, forms.Form):
     email = forms.EmailField(label=_("E-mail address of your colleague"))
     role = forms.ChoiceField(label=_("role"), choices=InviteRole.choices, initial=InviteRole.MEMBER)
 

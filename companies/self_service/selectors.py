@@ -19,6 +19,7 @@ from companies.models import (
     JoinRequest,
 )
 from companies.self_service.services import verified_addresses
+from companies.sides import bridge_country_codes
 
 SEARCH_LIMIT = 20
 
@@ -133,7 +134,7 @@ def team_for(*, company: Company) -> dict:
 
 
 def bridges_for(*, company: Company) -> list[dict]:
-    """Every bridge that takes applications or that the company has a membership of."""
+    """The bridges the company may apply to, and those it has a membership of."""
     memberships = {
         membership.bridge_id: membership
         for membership in BridgeMembership.objects.filter(company=company)
@@ -141,15 +142,13 @@ def bridges_for(*, company: Company) -> list[dict]:
     bridges = Bridge.objects.filter(
         Q(status=BridgeStatus.ACTIVE) | Q(pk__in=memberships.keys())
     ).order_by("slug")
-    return [{"bridge": bridge, "membership": memberships.get(bridge.pk)} for bridge in bridges]
-
-
-def role_of(*, user, company: Company) -> str | None:
-    return (
-        CompanyMember.objects.filter(company=company, user=user)
-        .values_list("role", flat=True)
-        .first()
-    )
+    return [
+        {"bridge": bridge, "membership": memberships.get(bridge.pk)}
+        for bridge in bridges
+        if company.is_ruhr
+        or bridge.pk in memberships
+        or company.country.code in bridge_country_codes(bridge)
+    ]
 
 
 _LINKED = ("sectors", "offers", "seeks", "partnership_types")

@@ -313,7 +313,9 @@ def bridges(request: HttpRequest, company_id: int) -> HttpResponse:
     rows = selectors.bridges_for(company=company)
     for row in rows:
         is_posted = posted_bridge == str(row["bridge"].pk)
-        row["form"] = ss_forms.ApplicationForm(request.POST if is_posted else None)
+        row["form"] = ss_forms.ApplicationForm(
+            request.POST if is_posted else None, prefix=f"bridge{row['bridge'].pk}"
+        )
         if is_posted and row["form"].is_valid():
             try:
                 services.bridge_apply(

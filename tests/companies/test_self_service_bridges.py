@@ -38,7 +38,7 @@ def uk():
 def _apply(client, company, bridge, motivation="We want Ruhr partners for electrolysers."):
     return client.post(
         reverse("self_service:bridges", args=[company.pk]),
-        {"bridge": bridge.pk, "motivation": motivation},
+        {"bridge": bridge.pk, f"bridge{bridge.pk}-motivation": motivation},
         follow=True,
     )
 
@@ -53,10 +53,20 @@ def test_an_owner_applies_with_a_motivation_and_sees_the_status(client, owner, u
     assert '<span class="status status-applied">applied</span>' in response.content.decode()
 
 
-def test_a_partner_company_cannot_apply_to_another_regions_bridge(client, owner):
-    response = _apply(client, owner.company, Bridge.objects.get(slug="israel"))
+def test_a_partner_company_is_offered_only_the_bridges_of_its_country(client, owner):
+    response = client.get(reverse("self_service:bridges", args=[owner.company.pk]))
 
-    assert "Companies from United Kingdom cannot join the bridge" in response.content.decode()
+    assert [row["bridge"].slug for row in response.context["rows"]] == ["united-kingdom"]
+
+
+def test_a_partner_company_cannot_apply_to_another_regions_bridge_by_hand(client, owner):
+    israel = Bridge.objects.get(slug="israel")
+    _apply(client, owner.company, israel)
+
+    with pytest.raises(services.ValidationError, match="Companies from United Kingdom cannot"):
+        services.bridge_apply(
+            actor=owner.user, company=owner.company, bridge_id=israel.pk, motivation="Hi"
+        )
     assert not BridgeMembership.objects.exists()
 
 
@@ -100,7 +110,13 @@ def test_applying_twice_is_refused(client, owner, uk):
 def test_posting_a_decision_or_status_with_an_application_changes_nothing(client, owner, uk):
     client.post(
         reverse("self_service:bridges", args=[owner.company.pk]),
-        {"bridge": uk.pk, "motivation": "Hello", "status": "approved", "decided_by": 1},
+        {
+            "bridge": uk.pk,
+            f"bridge{uk.pk}-motivation": "Hello",
+            "status": "approved",
+            f"bridge{uk.pk}-status": "approved",
+            "decided_by": 1,
+        },
     )
 
     membership = BridgeMembership.objects.get()

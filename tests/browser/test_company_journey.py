@@ -1,0 +1,80 @@
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from bridges.models import Bridge
+from companies.models import BridgeMembership
+from companies.services import membership_decide
+from tests.factories import StaffFactory
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "Electrolyser-Pioneer-2026"
+
+
+def _sign_up_and_verify(page) -> None:
+    page.goto("/en/accounts/signup/")
+    page.get_by_label("Full name").fill("Ada Byron")
+    page.get_by_label("Email").fill("ada@pennine-h2.example")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_label("I have read the privacy notice").check()
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
+
+    link = re.search(r"https?://\S+/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(link)
+    page.get_by_role("button", name="Confirm").click()
+    page.get_by_label("Email").fill("ada@pennine-h2.example")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator(".site-header summary")).to_have_text("Ada")
+
+
+def test_a_new_user_creates_a_company_fills_its_profile_and_joins_the_uk_bridge(page):
+    _sign_up_and_verify(page)
+
+    page.locator(".site-header summary").click()
+    page.get_by_role("link", name="My companies").click()
+    page.get_by_role("button", name="Create or join a company").click()
+    page.get_by_role("button", name="Create a company").click()
+    page.get_by_label("Name").fill("Pennine Hydrogen Works Ltd")
+    page.get_by_label("Country").select_option("GB")
+    page.get_by_label("City").fill("Manchester")
+    page.get_by_label("Website").fill("https://pennine-h2.example")
+    page.get_by_role("button", name="Create the company").click()
+
+    expect(page.get_by_role("heading", name="Basics")).to_be_visible()
+    page.get_by_label("Description (English)").fill("We build PEM electrolysers for industry.")
+    page.get_by_label("Size").select_option("small")
+    page.get_by_role("button", name="Save and continue").click()
+
+    expect(page.get_by_role("heading", name="Sectors")).to_be_visible()
+    page.get_by_label("Hydrogen").check()
+    page.get_by_role("button", name="Save and continue").click()
+
+    expect(page.get_by_role("heading", name="Offer and seek")).to_be_visible()
+    page.get_by_label("Filter the list").fill("storage")
+    page.get_by_label("We offer: Hydrogen storage (pressurised, liquid, LOHC)").check()
+    page.get_by_label("Filter the list").fill("offtake")
+    page.get_by_label("We seek: Green hydrogen offtake").check()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("heading", name="Partnerships")).to_be_visible()
+
+    page.get_by_role("link", name="Bridges", exact=True).last.click()
+    uk = page.locator("#bridge-united-kingdom")
+    uk.get_by_label("Why does your company want to join this bridge?").fill(
+        "We look for Ruhr partners in steel and chemicals who need electrolysers."
+    )
+    uk.get_by_role("button", name="Apply").click()
+    expect(page.get_by_text("Your application was sent to the bridge team.")).to_be_visible()
+    expect(uk.locator(".status")).to_have_text("applied")
+
+    membership = BridgeMembership.objects.get(bridge=Bridge.objects.get(slug="united-kingdom"))
+    membership_decide(actor=StaffFactory(), membership_id=membership.pk, approve=True)
+
+    page.reload()
+    expect(page.locator("#bridge-united-kingdom .status")).to_have_text("approved")
+    assert page.csp_violations == []
