@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -29,6 +30,7 @@ bei durch sich sowie oder als auch nach ueber unter wird werden sind ist ihre se
 unternehmen systeme loesungen dienstleistungen
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+WORDS_SHARE = 0.4
 _WORD = re.compile(r"[a-z0-9]{5,}")
 
 
@@ -50,8 +52,17 @@ def _concept_keywords(vocabulary: Vocabulary) -> dict[str, list[str]]:
         for word in _WORD.findall(fold(f"{term.name_de} {term.name_en}")):
             if word not in STOPWORDS:
                 keywords.setdefault(word, set()).add(tag)
-    # A word shared by many terms ("management", "infrastruktur") tells nothing apart.
-    return {word: sorted(tags) for word, tags in keywords.items() if len(tags) <= 2}
+    # A word shared by many terms ("management", "infrastruktur") tells nothing apart ...
+    distinctive = {word: sorted(tags) for word, tags in keywords.items() if len(tags) <= 2}
+    # ... but a whole name does: "charging infrastructure", "ladeinfrastruktur".
+    for prefix, term in terms:
+        tag = f"zz{prefix}{re.sub(r'[^a-z0-9]', '', term.slug)}"
+        for name in (term.name_de, term.name_en):
+            phrase = fold(re.sub(r"\(.*?\)", "", name)).strip()
+            if len(phrase) >= 5:
+                distinctive.setdefault(phrase, [])
+                distinctive[phrase] = sorted({*distinctive[phrase], tag})
+    return distinctive
 
 
 class DescriptionModel:
@@ -63,6 +74,10 @@ class DescriptionModel:
         self.keywords = _concept_keywords(vocabulary)
         alternatives = sorted(self.keywords, key=lambda word: (-len(word), word))
         self.pattern = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
+        self.concepts = TfidfVectorizer(
+            sublinear_tf=True,
+            token_pattern=r"zz[a-z0-9]+",  # noqa: S106 - not a password
+        )
         self.vectorizer = TfidfVectorizer(
             sublinear_tf=True,
             token_pattern=r"(?u)\b[a-z][a-z0-9]{2,}\b",  # noqa: S106 - not a password
@@ -71,22 +86,28 @@ class DescriptionModel:
         )
         self.svd: TruncatedSVD | None = None
 
-    def expand(self, description: str) -> str:
-        folded = fold(description)
+    def tags(self, folded: str) -> str:
         if not folded or self.pattern is None:
-            return folded
-        tags = sorted({tag for word in self.pattern.findall(folded) for tag in self.keywords[word]})
-        return f"{folded} {' '.join(tags)}"
+            return ""
+        found = {tag for word in self.pattern.findall(folded) for tag in self.keywords[word]}
+        return " ".join(sorted(found))
+
+    def _fit(self, vectorizer: TfidfVectorizer, documents: list[str]) -> sp.csr_matrix:
+        try:
+            return vectorizer.fit_transform(documents)
+        except ValueError:  # nothing but stop words: no vocabulary at all
+            return sp.csr_matrix((len(documents), 0), dtype=np.float32)
 
     def fit_vectors(self, descriptions: Sequence[str]) -> np.ndarray:
-        documents = [self.expand(text) for text in descriptions]
+        folded = [fold(text) for text in descriptions]
         width = self.dimensions
-        if not any(documents):
-            return np.zeros((len(documents), width), dtype=np.float32)
-        try:
-            matrix = self.vectorizer.fit_transform(documents)
-        except ValueError:  # only stop words: no vocabulary at all
-            return np.zeros((len(documents), width), dtype=np.float32)
+        # Words and vocabulary tags are two blocks of unit length; the tags weigh more,
+        # because they are what a German and an English description have in common.
+        words = self._fit(self.vectorizer, folded) * np.float32(WORDS_SHARE**0.5)
+        tags = self._fit(self.concepts, [self.tags(text) for text in folded])
+        matrix = sp.hstack([words, tags * np.float32((1 - WORDS_SHARE) ** 0.5)]).tocsr()
+        if matrix.shape[1] == 0:
+            return np.zeros((len(folded), width), dtype=np.float32)
         if matrix.shape[1] <= width:
             dense = matrix.toarray()
         elif matrix.shape[0] <= width:
