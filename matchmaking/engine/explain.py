@@ -49,8 +49,7 @@ def components(
 ) -> dict[str, np.ndarray]:
     """Every component for the pairs (viewers[i], partners[i]), as float64 arrays."""
     groups = prepared.groups
-    need = prepared.need.astype(np.float64)
-    have = prepared.have.astype(np.float64)
+    need, have = prepared.need, prepared.have
 
     def dot(group: slice, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         return np.einsum("ij,ij->i", left[:, group], right[:, group])
@@ -64,11 +63,7 @@ def components(
         "partnership_type": dot(groups.types, a_need, b_have) + 0.5 * a_need[:, no_types],
         "partnership_type_back": dot(groups.types, b_need, a_have) + 0.5 * b_need[:, no_types],
         "description": np.maximum(
-            np.einsum(
-                "ij,ij->i",
-                prepared.text[viewers].astype(np.float64),
-                prepared.text[partners].astype(np.float64),
-            ),
+            np.einsum("ij,ij->i", prepared.text[viewers], prepared.text[partners]),
             0,
         ),
         "size": dot(groups.size, a_need, b_have),
@@ -89,7 +84,10 @@ def components(
         + w.size * values["size_back"]
     )
     del values["size_back"]
-    return {name: np.nan_to_num(np.clip(value, 0, 1)) for name, value in values.items()}
+    return {
+        name: np.nan_to_num(np.clip(value.astype(np.float64), 0, 1))
+        for name, value in values.items()
+    }
 
 
 def total(values: dict[str, np.ndarray], mode: Mode) -> np.ndarray:
@@ -114,31 +112,34 @@ class _Profiles:
         self.rarity = prepared.capability_rarity
         self.type_fit = prepared.type_fit
 
-    @staticmethod
-    def _row(matrix, row: int) -> np.ndarray:
-        return matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
+        self._sets: dict[tuple[str, int], frozenset[int]] = {}
+
+    def _row(self, name: str, row: int) -> frozenset[int]:
+        key = (name, row)
+        found = self._sets.get(key)
+        if found is None:
+            matrix = getattr(self.snapshot, name)
+            found = frozenset(matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]].tolist())
+            self._sets[key] = found
+        return found
 
     def shared_capabilities(self, seeker: int, offerer: int) -> list[str]:
-        found = np.intersect1d(
-            self._row(self.snapshot.seeks, seeker), self._row(self.snapshot.offers, offerer)
-        )
+        found = self._row("seeks", seeker) & self._row("offers", offerer)
         # Rarest first: that is the one a reader should see first.
         ordered = sorted(
-            (int(index) for index in found),
+            found,
             key=lambda index: (-self.rarity[index], self.capabilities[index]),
         )
         return [self.capabilities[index] for index in ordered]
 
     def shared_sectors(self, a: int, b: int) -> list[str]:
-        found = np.intersect1d(
-            self._row(self.snapshot.sectors, a), self._row(self.snapshot.sectors, b)
-        )
-        return [self.sectors[index] for index in found]
+        found = self._row("sectors", a) & self._row("sectors", b)
+        return [self.sectors[index] for index in sorted(found)]
 
     def type_pairs(self, viewer: int, partner: int) -> list[list[str]]:
         pairs = []
-        for wanted in self._row(self.snapshot.types, viewer):
-            for offered in self._row(self.snapshot.types, partner):
+        for wanted in sorted(self._row("types", viewer)):
+            for offered in sorted(self._row("types", partner)):
                 if self.type_fit[wanted, offered] >= 0.5:
                     pairs.append([self.types[wanted], self.types[offered]])
         return pairs

@@ -64,8 +64,17 @@ SIZE_FIT = np.array(
     dtype=np.float32,
 )
 UNKNOWN_TYPES_FIT = 0.5
-# Keeps the harmonic mean's denominator above 0 without a branch; far below any score shown.
-EPSILON = 1e-6
+# Every feature is rounded to a multiple of QUANTUM. Products are then multiples of QUANTUM²
+# and every partial sum of a dot product (at most 2 in size) fits float32's 24-bit significand
+# exactly, so a score is the same bit for bit whatever the BLAS kernel, block shape or
+# summation order: chunks are independent and a re-scored company reproduces the run.
+QUANTUM = 2.0**-11
+# Keeps the harmonic mean's denominator above 0 without a branch; one quantum, never shown.
+EPSILON = QUANTUM
+
+
+def quantise(matrix: np.ndarray) -> np.ndarray:
+    return (np.round(np.asarray(matrix, dtype=np.float64) / QUANTUM) * QUANTUM).astype(np.float32)
 
 
 def type_fit_matrix(slugs: list[str]) -> np.ndarray:
@@ -184,12 +193,12 @@ def prepare(
         no_types=int(edges[4]),
         constant=int(edges[4]) + 1,
     )
-    need = np.hstack(
-        [sectors, size_need, seeks, types_need, no_types[:, None], np.ones((n, 1))]
-    ).astype(np.float32)
-    have = np.hstack(
-        [sectors, size_have, offers, types_have, np.ones((n, 1)), np.ones((n, 1))]
-    ).astype(np.float32)
+    need = quantise(
+        np.hstack([sectors, size_need, seeks, types_need, no_types[:, None], np.ones((n, 1))])
+    )
+    have = quantise(
+        np.hstack([sectors, size_have, offers, types_have, np.ones((n, 1)), np.ones((n, 1))])
+    )
     column_weights = np.concatenate(
         [
             np.full(widths[0], weights.sector),
@@ -199,9 +208,10 @@ def prepare(
             [weights.partnership_type * UNKNOWN_TYPES_FIT, EPSILON],
         ]
     ).astype(np.float32)
-    # The epsilon column: left side carries it as a weight of 1 x EPSILON on the constant.
-    text = DescriptionModel(snapshot.vocabulary, dimensions=text_dimensions).fit_vectors(
-        snapshot.descriptions
+    text = quantise(
+        DescriptionModel(snapshot.vocabulary, dimensions=text_dimensions).fit_vectors(
+            snapshot.descriptions
+        )
     )
     side_rows = tuple(
         np.flatnonzero(active & (snapshot.side == index)).astype(np.int64)
@@ -214,10 +224,10 @@ def prepare(
         column_weights=column_weights,
         need=need,
         have=have,
-        forward_left=np.ascontiguousarray(need * column_weights),
-        backward_left=np.ascontiguousarray(have * column_weights),
+        forward_left=quantise(need * column_weights),
+        backward_left=quantise(have * column_weights),
         text=text,
-        text_left=np.ascontiguousarray(text * np.float32(weights.description)),
+        text_left=quantise(text * weights.description),
         capability_rarity=rarity,
         type_fit=fit,
         candidates=(

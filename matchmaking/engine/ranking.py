@@ -1,10 +1,9 @@
-"""Score viewers against the other side in fixed-shape blocks and keep each viewer's best pool.
+"""Score viewers against the other side in blocks and keep each viewer's best pool.
 
-Work happens in blocks of ``BLOCK`` viewers x all candidates of the other side; the matrix
-products always get exactly ``BLOCK`` rows (the last block is padded), so a viewer's scores are
-bit-for-bit the same whether it is scored alone, in a chunk of 7 or of 70,000. That is what
-makes chunks independent and a single re-score reproduce the run. Nothing n x n is ever held:
-one block is 64 x m float32 values (5 MB for m = 20,000).
+Work happens in blocks of up to ``BLOCK`` viewers x all candidates of the other side. The
+features are quantised (see ``features.QUANTUM``), so the matrix products are exact and a
+viewer's scores are bit for bit the same whether it is scored alone, in a chunk of 7 or of
+70,000. Nothing n x n is ever held: a block is 256 x m float32 values (20 MB for m = 20,000).
 """
 
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ import numpy as np
 
 from matchmaking.engine.features import Candidates, Prepared
 
-BLOCK = 64
+BLOCK = 256
 Mode = Literal["reciprocal", "one-sided"]
 
 
@@ -30,24 +29,17 @@ class Pool:
         return len(self.viewers)
 
 
-def _padded(matrix: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    block = np.zeros((BLOCK, matrix.shape[1]), dtype=np.float32)
-    block[: len(rows)] = matrix[rows]
-    return block
-
-
 def score_block(
     prepared: Prepared, viewers: np.ndarray, side: Candidates, mode: Mode
 ) -> np.ndarray:
     """Total scores of up to BLOCK viewers (rows) against every candidate of ``side``."""
-    count = len(viewers)
-    forward = (_padded(prepared.forward_left, viewers) @ side.have_t)[:count]
-    text = (_padded(prepared.text_left, viewers) @ side.text_t)[:count]
+    forward = prepared.forward_left[viewers] @ side.have_t
+    text = prepared.text_left[viewers] @ side.text_t
     np.maximum(text, 0, out=text)
     forward += text
     if mode == "one-sided":
         return forward
-    backward = (_padded(prepared.backward_left, viewers) @ side.need_t)[:count]
+    backward = prepared.backward_left[viewers] @ side.need_t
     backward += text
     # Harmonic mean 2xy / (x + y): high only when both directions are.
     np.add(forward, backward, out=text)
