@@ -13,12 +13,14 @@ from companies.enums import MembershipStatus, Visibility
 from companies.models import BridgeMembership, Company, CompanyMember
 
 
-def _approved_on(bridges) -> Exists:
-    return Exists(
-        BridgeMembership.objects.filter(
-            company=OuterRef("pk"), status=MembershipStatus.APPROVED, bridge__in=bridges
-        )
+def _approved_on(bridges=None) -> Exists:
+    """An approved membership of the company on one of `bridges` (on any bridge if None)."""
+    memberships = BridgeMembership.objects.filter(
+        company=OuterRef("pk"), status=MembershipStatus.APPROVED
     )
+    if bridges is not None:
+        memberships = memberships.filter(bridge_id__in=bridges)
+    return Exists(memberships)
 
 
 def bridges_of_user(*, user) -> QuerySet[Bridge]:
@@ -33,11 +35,15 @@ def companies_visible_to(*, user) -> QuerySet[Company]:
     companies = Company.objects.all()
     if user.is_authenticated and user.is_staff:
         return companies
-    listed = Q(visibility=Visibility.PUBLIC) & _approved_on(Bridge.objects.all())
+    listed = Q(visibility=Visibility.PUBLIC) & _approved_on()
     if not user.is_authenticated:
         return companies.filter(listed)
     own = Exists(CompanyMember.objects.filter(company=OuterRef("pk"), user=user))
-    shared = Q(visibility=Visibility.MEMBERS_ONLY) & _approved_on(bridges_of_user(user=user))
+    # A handful of ids, read once, keeps the per-row check a plain index lookup.
+    bridge_ids = list(bridges_of_user(user=user).values_list("pk", flat=True))
+    if not bridge_ids:
+        return companies.filter(listed | own)
+    shared = Q(visibility=Visibility.MEMBERS_ONLY) & _approved_on(bridge_ids)
     return companies.filter(listed | shared | own)
 
 
@@ -47,10 +53,11 @@ def directory_companies(*, user) -> QuerySet[Company]:
     approved = BridgeMembership.objects.filter(status=MembershipStatus.APPROVED).select_related(
         "bridge"
     )
+    companies = companies_visible_to(user=user)
+    if user.is_authenticated:  # for visitors, "visible" already means "approved somewhere"
+        companies = companies.filter(_approved_on())
     return (
-        companies_visible_to(user=user)
-        .filter(_approved_on(Bridge.objects.all()))
-        .select_related("home_municipality")
+        companies.select_related("home_municipality")
         .prefetch_related(
             "sectors", Prefetch("bridge_memberships", queryset=approved, to_attr="approved")
         )

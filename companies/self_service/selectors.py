@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bridges.enums import BridgeStatus
 from bridges.models import Bridge
-from companies.enums import JoinRequestKind, JoinRequestStatus
+from companies.enums import JoinRequestKind, JoinRequestStatus, Visibility
 from companies.models import (
     BridgeMembership,
     Company,
@@ -101,11 +101,27 @@ def companies_to_join(*, user, query: str = "") -> list[Company]:
     found = []
     for company in candidates:
         company.domain_match = any(_domain_matches(d, company.website) for d in domains)
-        named = len(query) >= 2 and query.lower() in company.name.lower()
+        # A hidden company is found only by people of its own e-mail domain, never by name.
+        named = (
+            len(query) >= 2
+            and query.lower() in company.name.lower()
+            and company.visibility != Visibility.HIDDEN
+        )
         if named or company.domain_match:
             found.append(company)
     found.sort(key=lambda company: (not company.domain_match, company.name.lower()))
     return found[:SEARCH_LIMIT]
+
+
+def company_to_join(*, user, company_id: int) -> Company | None:
+    """The company a person may ask to join or claim: one they could have found by search."""
+    company = Company.objects.filter(pk=company_id).first()
+    if company is None or company.visibility != Visibility.HIDDEN:
+        return company
+    domains = {address.rpartition("@")[2] for address in verified_addresses(user)}
+    if any(_domain_matches(domain, company.website) for domain in domains):
+        return company
+    return None
 
 
 def team_for(*, company: Company) -> dict:

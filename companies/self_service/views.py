@@ -109,7 +109,7 @@ def join_search(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def join_request(request: HttpRequest, company_id: int) -> HttpResponse:
-    company = Company.objects.filter(pk=company_id).first()
+    company = selectors.company_to_join(user=request.user, company_id=company_id)
     if company is None:
         raise Http404
     form = ss_forms.JoinRequestForm(_posted(request))

@@ -210,3 +210,20 @@ def test_the_directory_does_a_constant_number_of_queries(client):
 def test_the_directory_is_in_the_main_navigation_of_every_page(client):
     assert 'href="/de/companies/"' in client.get("/de/").text
     assert 'href="/en/companies/"' in client.get("/en/legal/imprint/").text
+
+
+def test_the_text_search_has_trigram_indexes_on_postgresql():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'companies_company' "
+            "AND indexdef LIKE '%%gin_trgm_ops%%'"
+        )
+        names = {row[0] for row in cursor.fetchall()}
+
+    assert names == {
+        "companies_company_name_trgm",
+        "companies_company_description_de_trgm",
+        "companies_company_description_en_trgm",
+    }

@@ -172,6 +172,23 @@ def test_a_search_finds_companies_by_name_and_by_the_domain_of_ones_address(clie
     assert [company.pk for company in response.context["companies"]] == [by_domain.pk, by_name.pk]
 
 
+def test_a_hidden_company_is_found_only_by_people_of_its_e_mail_domain(client):
+    hidden = CompanyFactory(
+        name="Stealth Cells Ltd", website="https://stealth.example", visibility="hidden"
+    )
+    client.force_login(UserFactory(email="eve@elsewhere.example"))
+
+    by_name = client.get(reverse("self_service:join_search"), {"q": "stealth"})
+    page = client.get(reverse("self_service:join_request", args=[hidden.pk]))
+
+    assert list(by_name.context["companies"]) == []
+    assert page.status_code == 404
+    client.force_login(UserFactory(email="bob@stealth.example"))
+    found = client.get(reverse("self_service:join_search"), {"q": "stealth"})
+    assert [company.pk for company in found.context["companies"]] == [hidden.pk]
+    assert client.get(reverse("self_service:join_request", args=[hidden.pk])).status_code == 200
+
+
 def test_a_request_to_join_waits_for_the_owners_and_admins_and_tells_them(
     client, user, django_capture_on_commit_callbacks
 ):

@@ -1,0 +1,308 @@
+"""Every URL pattern that takes an object id, slug or token, opened by six kinds of people,
+with objects that belong to someone else.
+
+The patterns come from the resolver, so a view added later without an entry in `ACCESS` fails
+`test_every_url_with_parameters_says_who_may_open_it`: it cannot forget its permission check.
+Denied means a 404 (the object does not exist for them) or, when signed out, a redirect to
+sign in; never a page, and never a 403 that would confirm the object exists.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone, translation
+
+from bridges.models import Bridge, Municipality, SettlementOffer, TwinningProject
+from companies.models import (
+    BridgeMembership,
+    CompanyContact,
+    CompanyInvite,
+    CompanyMember,
+    JoinRequest,
+    email_digest,
+)
+from companies.services import contact_objection_token
+from tests.factories import CompanyFactory, StaffFactory, UserFactory
+
+ROLES = (
+    "anonymous",
+    "other_company_user",
+    "member",
+    "company_admin",
+    "municipality_user",
+    "staff",
+)
+EVERYONE = frozenset(ROLES)
+NOBODY: frozenset[str] = frozenset()
+STAFF = frozenset({"staff"})
+
+
+@dataclass(frozen=True)
+class Access:
+    """Who may open the URL (with someone else's object), how, and with which arguments."""
+
+    allowed: frozenset[str]
+    kwargs: str = ""  # the name of a `World` method that returns the URL's arguments
+    method: str = "get"
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Skip:
+    why: str
+
+
+ACCESS: dict[str, Access | Skip] = {
+    # Public pages: the slug names something public.
+    "pages:bridge": Access(EVERYONE, "bridge"),
+    "bridges:municipality": Access(EVERYONE, "municipality"),
+    # A hidden company of another team: its people and staff only.
+    "companies:detail": Access(STAFF, "hidden_company"),
+    # The signed token is the permission: whoever holds the notice may object.
+    "companies:contact_objection": Access(EVERYONE, "objection_token", why="signed token"),
+    # Another municipality's items: only its people (and staff).
+    "bridges:twinning_new": Access(STAFF, "municipality"),
+    "bridges:twinning_edit": Access(STAFF, "twinning"),
+    "bridges:twinning_end": Access(STAFF, "twinning", method="post"),
+    "bridges:offer_new": Access(STAFF, "municipality"),
+    "bridges:offer_edit": Access(STAFF, "offer"),
+    "bridges:offer_withdraw": Access(STAFF, "offer", method="post"),
+    # Another company's self-service pages: only its own people, not even staff (they use
+    # the admin).
+    "self_service:join_request": Access(NOBODY, "hidden_company_id"),
+    # The signed token is the permission; for another address the page explains and accepts
+    # nothing (checked below: nothing changes).
+    "self_service:invite_accept": Access(EVERYONE, "invite_token", why="signed token"),
+    "self_service:profile": Access(NOBODY, "company_id"),
+    "self_service:profile_step": Access(NOBODY, "profile_step"),
+    "self_service:team": Access(NOBODY, "company_id"),
+    "self_service:team_role": Access(NOBODY, "team_member", method="post"),
+    "self_service:team_remove": Access(NOBODY, "team_member", method="post"),
+    "self_service:team_invite_revoke": Access(NOBODY, "team_invite", method="post"),
+    "self_service:team_request_decide": Access(NOBODY, "team_request", method="post"),
+    "self_service:bridges": Access(NOBODY, "company_id"),
+    "self_service:bridge_withdraw": Access(NOBODY, "bridge_membership", method="post"),
+    # Not ours to sweep.
+    "account_confirm_email": Skip("allauth: a signed key sent to the address"),
+    "account_reset_password_from_key": Skip("allauth: a signed key sent to the address"),
+}
+ADMIN_PREFIX = "admin:"
+UNNAMED = Skip("media files in development (DEBUG only)")
+
+
+def _patterns(patterns=None, namespace=None):
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace or namespace
+            if pattern.namespace and namespace:
+                inner = f"{namespace}:{pattern.namespace}"
+            yield from _patterns(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.pattern.regex.groups:
+            name = pattern.name and (f"{namespace}:{pattern.name}" if namespace else pattern.name)
+            yield name, pattern
+
+
+def _parametrised_names() -> list[str]:
+    with translation.override("en"):
+        return sorted({name or "" for name, _pattern in _patterns()})
+
+
+def test_every_url_with_parameters_says_who_may_open_it():
+    undeclared = [
+        name
+        for name in _parametrised_names()
+        if name and name not in ACCESS and not name.startswith(ADMIN_PREFIX)
+    ]
+    assert undeclared == [], "declare these URL names in ACCESS"
+
+
+@dataclass
+class World:
+    """Objects that belong to someone else, and the six people who try to open them."""
+
+    people: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        uk = Bridge.objects.get(slug="united-kingdom")
+        self.owner = UserFactory()
+        self.colleague = UserFactory()
+        self.company = CompanyFactory(name="Somebody Else Ltd", visibility="hidden")
+        CompanyMember.objects.create(company=self.company, user=self.owner, role="owner")
+        CompanyMember.objects.create(company=self.company, user=self.colleague, role="member")
+        self.membership = BridgeMembership.objects.create(
+            company=self.company, bridge=uk, status="applied"
+        )
+        self.contact = CompanyContact.objects.create(
+            company=self.company,
+            name="Else Contact",
+            email="else@somebody.example",
+            email_digest=email_digest("else@somebody.example"),
+        )
+        self.invite = CompanyInvite.objects.create(
+            company=self.company,
+            email="friend@somebody.example",
+            invited_by=self.owner,
+            expires_at=timezone.now() + timezone.timedelta(days=7),
+        )
+        self.join = JoinRequest.objects.create(
+            company=self.company, user=UserFactory(), kind="join"
+        )
+        essen = Municipality.objects.get(name="Essen")
+        self.twinning_project = TwinningProject.objects.create(
+            municipality=essen, bridge=uk, partner_town="Sunderland", partner_country="GB"
+        )
+        self.offer_object = SettlementOffer.objects.create(
+            municipality=essen, title_de="Labor", title_en="Lab", kind="lab"
+        )
+
+        other_company = CompanyFactory(name="Viewer Ltd")
+        BridgeMembership.objects.create(
+            company=other_company, bridge=uk, status="approved", decided_at=timezone.now()
+        )
+        people = {"anonymous": None, "staff": StaffFactory()}
+        for role, member_role in (
+            ("other_company_user", "owner"),
+            ("company_admin", "admin"),
+            ("member", "member"),
+        ):
+            people[role] = UserFactory()
+            CompanyMember.objects.create(company=other_company, user=people[role], role=member_role)
+        people["municipality_user"] = UserFactory()
+        Municipality.objects.get(name="Dortmund").users.add(people["municipality_user"])
+        self.people = people
+
+    # URL arguments, by the names used in ACCESS.
+    def bridge(self):
+        return {"slug": "united-kingdom"}
+
+    def municipality(self):
+        return {"slug": "essen"}
+
+    def hidden_company(self):
+        return {"pk": self.company.pk}
+
+    def hidden_company_id(self):
+        return {"company_id": self.company.pk}
+
+    def company_id(self):
+        return {"company_id": self.company.pk}
+
+    def objection_token(self):
+        return {"token": contact_objection_token(self.contact)}
+
+    def invite_token(self):
+        from companies.self_service.services import invite_token
+
+        return {"token": invite_token(self.invite)}
+
+    def twinning(self):
+        return {"slug": "essen", "pk": self.twinning_project.pk}
+
+    def offer(self):
+        return {"slug": "essen", "pk": self.offer_object.pk}
+
+    def profile_step(self):
+        return {"company_id": self.company.pk, "step": "basics"}
+
+    def team_member(self):
+        return {"company_id": self.company.pk, "user_id": self.colleague.pk}
+
+    def team_invite(self):
+        return {"company_id": self.company.pk, "invite_id": self.invite.pk}
+
+    def team_request(self):
+        return {"company_id": self.company.pk, "request_id": self.join.pk}
+
+    def bridge_membership(self):
+        return {"company_id": self.company.pk, "membership_id": self.membership.pk}
+
+
+def _cases():
+    for name in _parametrised_names():
+        access = ACCESS.get(name) if name else UNNAMED
+        if access is None and name.startswith(ADMIN_PREFIX):
+            continue  # the admin is swept by `test_the_admin_is_for_staff_only`
+        if isinstance(access, Access):
+            for role in ROLES:
+                yield pytest.param(name, role, id=f"{name}-{role}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "role"), list(_cases()))
+def test_someone_elses_objects_stay_hidden_from_those_who_may_not_see_them(client, name, role):
+    from django.urls import reverse
+
+    access = ACCESS[name]
+    world = World()
+    if world.people[role] is not None:
+        client.force_login(world.people[role])
+    with translation.override("en"):
+        url = reverse(name, kwargs=getattr(world, access.kwargs)())
+
+    response = getattr(client, access.method)(url)
+
+    if role in access.allowed:
+        assert response.status_code not in (403, 404), f"{role} should open {url}"
+        if role != "staff":
+            _assert_nothing_changed(world)
+        return
+    if role == "anonymous" and response.status_code == 302:
+        assert "/accounts/login/" in response["Location"], response["Location"]
+    else:
+        assert response.status_code == 404, f"{role} got {response.status_code} for {url}"
+    _assert_nothing_changed(world)
+
+
+def _assert_nothing_changed(world: World) -> None:
+    world.membership.refresh_from_db()
+    world.twinning_project.refresh_from_db()
+    world.offer_object.refresh_from_db()
+    world.join.refresh_from_db()
+    assert world.membership.status == "applied"
+    assert world.twinning_project.status == "active"
+    assert world.offer_object.status == "open"
+    assert world.join.status == "pending"
+    assert set(world.company.members.values_list("user_id", "role")) == {
+        (world.owner.pk, "owner"),
+        (world.colleague.pk, "member"),
+    }
+    assert world.invite.__class__.objects.get(pk=world.invite.pk).revoked_at is None
+
+
+def _admin_urls():
+    with translation.override("en"):
+        for name, pattern in _patterns():
+            if name and name.startswith(ADMIN_PREFIX):
+                yield name, pattern
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [role for role in ROLES if role != "staff"])
+def test_the_admin_is_for_staff_only(client, role):
+    from django.urls import reverse
+
+    world = World()
+    if world.people[role] is not None:
+        client.force_login(world.people[role])
+    opened = []
+    for name, pattern in _admin_urls():
+        regex = pattern.pattern.regex
+        if regex.groupindex:
+            kwargs = {key: "companies" if key == "app_label" else "1" for key in regex.groupindex}
+            url = reverse(name, kwargs=kwargs)
+        else:
+            url = reverse(name, args=["1"] * regex.groups)
+        response = client.get(url)
+        if response.status_code not in (302, 403, 404):
+            opened.append((url, response.status_code))
+        if response.status_code == 302:
+            assert "login" in response["Location"], url
+    assert opened == []
+
+
+def test_the_sweep_covers_the_patterns_and_roles_it_reports():
+    cases = list(_cases())
+    assert len(cases) == len(ROLES) * len(
+        [name for name, access in ACCESS.items() if isinstance(access, Access)]
+    )
