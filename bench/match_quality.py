@@ -172,7 +172,7 @@ def main() -> None:
             print(f"{mode + ', ' + label:<26}" + "".join(f"{figures[h]:>21.3f}" for h in header))
     print(
         f"(whole evaluation {time.perf_counter() - started:.1f} s; Gini: how unevenly partner-side "
-        "candidates' appearances in the Ruhr side's lists and vice versa)"
+        "companies appear in the Ruhr side's lists)"
     )
 
 

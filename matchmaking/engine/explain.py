@@ -26,6 +26,7 @@ COMPONENTS = (
     "fit_for_partner",
 )
 MAX_REASONS = 4
+MAX_TYPE_PAIRS = 2
 SIMILAR_DESCRIPTION = 0.25
 
 
@@ -140,9 +141,11 @@ class _Profiles:
         pairs = []
         for wanted in sorted(self._row("types", viewer)):
             for offered in sorted(self._row("types", partner)):
-                if self.type_fit[wanted, offered] >= 0.5:
-                    pairs.append([self.types[wanted], self.types[offered]])
-        return pairs
+                names = [self.types[wanted], self.types[offered]]
+                # Settlement has matches of its own; as a reason here it only confuses.
+                if self.type_fit[wanted, offered] >= 0.5 and "settlement" not in names:
+                    pairs.append(names)
+        return pairs[:MAX_TYPE_PAIRS]
 
     def size(self, row: int) -> str:
         band = int(self.snapshot.size[row])

@@ -14,6 +14,9 @@ import numpy as np
 from matchmaking.engine.features import Candidates, Prepared
 
 BLOCK = 256
+# Below this total a pair has little more in common than a sector or a partnership type;
+# bridge managers found such "matches" (a hydrogen lab for a cybersecurity firm) silly.
+MIN_SCORE = 0.25
 Mode = Literal["reciprocal", "one-sided"]
 
 
@@ -72,7 +75,12 @@ def _best(scores: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def rank_pool(
-    prepared: Prepared, viewers: np.ndarray, *, size: int, mode: Mode = "reciprocal"
+    prepared: Prepared,
+    viewers: np.ndarray,
+    *,
+    size: int,
+    mode: Mode = "reciprocal",
+    min_score: float = MIN_SCORE,
 ) -> Pool:
     """Each viewer's ``size`` best candidates of the other side; inactive viewers get none."""
     viewers = np.asarray(viewers, dtype=np.int64)
@@ -91,7 +99,7 @@ def rank_pool(
             block = score_block(prepared, block_viewers, other, mode)
             _exclude(prepared, block_viewers, other, block)
             positions, best = _best(block, size)
-            found = best > 0
+            found = (best > 0) & (best >= min_score)
             width = positions.shape[1]
             candidates[block_lines, :width] = np.where(found, other.rows[positions], -1)
             scores[block_lines, :width] = np.where(found, np.clip(best, 0, 1), 0)
