@@ -4,10 +4,13 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from bridges.models import Bridge
-from companies.models import BridgeMembership
-from companies.services import membership_decide
-from tests.factories import StaffFactory
+from demo.logins import (
+    DEMO_PASSWORD,
+    STAFF_EMAIL,
+    STAFF_TOTP_SECRET,
+    current_code,
+    demo_logins_ensure,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -72,9 +75,37 @@ def test_a_new_user_creates_a_company_fills_its_profile_and_joins_the_uk_bridge(
     expect(page.get_by_text("Your application was sent to the bridge team.")).to_be_visible()
     expect(uk.locator(".status")).to_have_text("applied")
 
-    membership = BridgeMembership.objects.get(bridge=Bridge.objects.get(slug="united-kingdom"))
-    membership_decide(actor=StaffFactory(), membership_id=membership.pk, approve=True)
+    _staff_approve_in_the_admin(page.context.browser, page.url)
 
     page.reload()
     expect(page.locator("#bridge-united-kingdom .status")).to_have_text("approved")
+
+    page.get_by_role("link", name="Companies", exact=True).first.click()
+    page.get_by_label("Bridge", exact=True).select_option("united-kingdom")
+    page.get_by_label("Sector", exact=True).select_option("hydrogen")
+    expect(page).to_have_url(re.compile(r"bridge=united-kingdom.*sector=hydrogen"))
+    expect(page.locator("#directory-results")).to_contain_text("Pennine Hydrogen Works Ltd")
+    expect(page.locator("#directory-results")).to_contain_text("1 company")
     assert page.csp_violations == []
+
+
+def _staff_approve_in_the_admin(browser, some_url: str) -> None:
+    """A bridge manager signs in with TOTP and approves the application in the admin."""
+    demo_logins_ensure()
+    base = re.match(r"https?://[^/]+", some_url).group(0)
+    context = browser.new_context(base_url=base, locale="en-GB")
+    staff = context.new_page()
+    staff.goto("/admin/companies/bridgemembership/?status__exact=applied")
+    staff.get_by_label("Email").fill(STAFF_EMAIL)
+    staff.get_by_label("Password").fill(DEMO_PASSWORD)
+    staff.get_by_role("button", name="Sign in").click()
+    staff.get_by_label("Code").fill(current_code(STAFF_TOTP_SECRET))
+    staff.get_by_role("button", name="Sign in").click()
+
+    staff.get_by_role("row", name=re.compile("Pennine Hydrogen Works Ltd")).get_by_role(
+        "checkbox"
+    ).check()
+    staff.locator("select[name=action]").select_option("approve")
+    staff.get_by_role("button", name=re.compile("Go|Ausführen")).click()
+    expect(staff.locator(".messagelist")).to_contain_text(re.compile("entschieden|decided"))
+    context.close()
