@@ -50,7 +50,10 @@ def main() -> None:
                 name = re.sub(r"[^a-z0-9]+", "-", url.split("//", 1)[-1].lower()).strip("-")
                 path = out / f"{name}-{width}.png"
                 page.screenshot(path=str(path), full_page=True)
-                print(path)
+                overflow = page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                )
+                print(path, f"OVERFLOWS BY {overflow} px" if overflow > 0 else "")
             context.close()
         browser.close()
 
