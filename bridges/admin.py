@@ -65,13 +65,16 @@ class BridgePartnerInline(admin.TabularInline):
 class BridgeAdmin(ExportMixin, SimpleHistoryAdmin):
     list_display = ("name_en", "slug", "status", "country_list", "launched_on", "member_count")
     list_filter = ("status",)
-    search_fields = ("slug", "name_en", "name_de", "partner_region")
+    search_fields = ("slug", "name_en", "name_de", "partner_region", "partner_region_de")
     filter_horizontal = ("focus_sectors",)
     autocomplete_fields = ("managers",)
     inlines = [BridgePartnerInline]
     fieldsets = (
         (None, {"fields": ("slug", "name_en", "name_de", "status", "launched_on")}),
-        (_("Partner region"), {"fields": ("partner_region", "countries", "focus_sectors")}),
+        (
+            _("Partner region"),
+            {"fields": ("partner_region", "partner_region_de", "countries", "focus_sectors")},
+        ),
         (_("Description"), {"fields": ("description_en", "description_de")}),
         (_("Managers"), {"fields": ("managers",)}),
     )

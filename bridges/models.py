@@ -91,7 +91,8 @@ class Bridge(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     name_de = models.CharField(_("name (German)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=120)
-    partner_region = models.CharField(_("partner region"), max_length=200)
+    partner_region = models.CharField(_("partner region (English)"), max_length=200)
+    partner_region_de = models.CharField(_("partner region (German)"), max_length=200, blank=True)
     countries = CountryField(_("countries"), multiple=True)
     focus_sectors = models.ManyToManyField(
         Sector, blank=True, related_name="bridges", verbose_name=_("focus sectors")
@@ -123,6 +124,10 @@ class Bridge(models.Model):
     @property
     def name(self) -> str:
         return in_language(self.name_de, self.name_en)
+
+    @property
+    def region(self) -> str:
+        return in_language(self.partner_region_de, self.partner_region)
 
     @property
     def short_name(self) -> str:
