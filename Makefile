@@ -30,7 +30,8 @@ lint: $(STAMPS)/dev-deps
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy accounts/services.py notifications/services.py notifications/selectors.py \
 		companies/services.py companies/importing.py companies/sides.py bridges/places.py \
-		bridges/selectors.py core/exports.py
+		bridges/selectors.py core/exports.py matchmaking/engine matchmaking/profiles.py \
+		matchmaking/config.py
 
 format: $(STAMPS)/dev-deps
 	$(BIN)/ruff format .

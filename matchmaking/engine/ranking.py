@@ -6,10 +6,13 @@ viewer's scores are bit for bit the same whether it is scored alone, in a chunk 
 70,000. Nothing n x n is ever held: a block is 256 x m float32 values (20 MB for m = 20,000).
 """
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from matchmaking.engine.features import Candidates, Prepared
 
@@ -81,26 +84,45 @@ def rank_pool(
     size: int,
     mode: Mode = "reciprocal",
     min_score: float = MIN_SCORE,
+    threads: int | None = None,
 ) -> Pool:
-    """Each viewer's ``size`` best candidates of the other side; inactive viewers get none."""
+    """Each viewer's ``size`` best candidates of the other side; inactive viewers get none.
+
+    Blocks are independent, so ``threads`` of them run at once (default: one per core). numpy
+    releases the GIL in products, ufuncs and partitions, and the element-wise half of the work
+    is single-threaded otherwise; BLAS is held to one thread meanwhile so the cores are not
+    oversubscribed. A Celery worker that runs one chunk per core passes ``threads=1``. The
+    result does not depend on the number of threads: each block is computed exactly.
+    """
     viewers = np.asarray(viewers, dtype=np.int64)
     candidates = np.full((len(viewers), size), -1, dtype=np.int64)
     scores = np.zeros((len(viewers), size), dtype=np.float32)
     snapshot = prepared.snapshot
     active = snapshot.active
+    jobs = []
     for side_index in (0, 1):
         lines = np.flatnonzero((snapshot.side[viewers] == side_index) & active[viewers])
         other = prepared.candidates[1 - side_index]
         if len(lines) == 0 or len(other.rows) == 0:
             continue
-        for start in range(0, len(lines), BLOCK):
-            block_lines = lines[start : start + BLOCK]
-            block_viewers = viewers[block_lines]
-            block = score_block(prepared, block_viewers, other, mode)
-            _exclude(prepared, block_viewers, other, block)
-            positions, best = _best(block, size)
-            found = (best > 0) & (best >= min_score)
-            width = positions.shape[1]
-            candidates[block_lines, :width] = np.where(found, other.rows[positions], -1)
-            scores[block_lines, :width] = np.where(found, np.clip(best, 0, 1), 0)
+        jobs += [(lines[start : start + BLOCK], other) for start in range(0, len(lines), BLOCK)]
+
+    def run(job: tuple[np.ndarray, Candidates]) -> None:
+        block_lines, other = job
+        block_viewers = viewers[block_lines]
+        block = score_block(prepared, block_viewers, other, mode)
+        _exclude(prepared, block_viewers, other, block)
+        positions, best = _best(block, size)
+        found = (best > 0) & (best >= min_score)
+        width = positions.shape[1]
+        candidates[block_lines, :width] = np.where(found, other.rows[positions], -1)
+        scores[block_lines, :width] = np.where(found, np.clip(best, 0, 1), 0)
+
+    threads = min(threads or os.cpu_count() or 1, len(jobs))
+    if threads <= 1:
+        for job in jobs:
+            run(job)
+    else:
+        with threadpool_limits(limits=1, user_api="blas"), ThreadPoolExecutor(threads) as pool:
+            list(pool.map(run, jobs))
     return Pool(viewers=viewers, candidates=candidates, scores=scores)

@@ -34,12 +34,38 @@ WORDS_SHARE = 0.4
 _WORD = re.compile(r"[a-z0-9]{5,}")
 
 
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lower case, German letters spelt out, accents dropped: "Prüfstände" → "pruefstaende"."""
-    text = text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-    text = text.replace("ß", "ss")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    text = text.lower().translate(_GERMAN)
+    if text.isascii():  # the common case, and by far the cheapest
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+
+
+def _alternation(words: Sequence[str]) -> str:
+    """One regular expression for many words, factored as a trie ("lade|ladung" →
+    "lad(?:e|ung)"): Python's engine then tries a position once, not once per word.
+    Longer words still win over their prefixes, as in a longest-first alternation."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + pattern(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(sorted(branches)) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return pattern(trie)
 
 
 def _concept_keywords(vocabulary: Vocabulary) -> dict[str, list[str]]:
@@ -72,8 +98,7 @@ class DescriptionModel:
         self.dimensions = dimensions
         self.seed = seed
         self.keywords = _concept_keywords(vocabulary)
-        alternatives = sorted(self.keywords, key=lambda word: (-len(word), word))
-        self.pattern = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
+        self.pattern = re.compile(_alternation(sorted(self.keywords))) if self.keywords else None
         self.concepts = TfidfVectorizer(
             sublinear_tf=True,
             token_pattern=r"zz[a-z0-9]+",  # noqa: S106 - not a password

@@ -194,6 +194,18 @@ def test_scoring_in_two_chunks_or_one_company_at_a_time_gives_the_same_lists():
     assert np.array_equal(capped_half.candidates, capped_whole.candidates[23:])
 
 
+def test_scoring_blocks_on_several_threads_gives_the_same_lists_as_on_one():
+    prepared = prepared_for(*_random_market(4, size=1200))  # several blocks per side
+    rows = np.arange(len(prepared.snapshot))
+
+    one = rank_pool(prepared, rows, size=15, threads=1)
+    several = rank_pool(prepared, rows, size=15, threads=3)
+
+    assert (one.candidates >= 0).any()
+    assert np.array_equal(one.candidates, several.candidates)
+    assert np.array_equal(one.scores, several.scores)
+
+
 def test_the_exposure_cap_limits_how_many_lists_a_company_appears_in():
     prepared = prepared_for(*_random_market(3))
     star = int(prepared.snapshot.ids[-1])
