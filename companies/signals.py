@@ -9,6 +9,10 @@ from django.db import transaction
 from django.dispatch import Signal
 
 company_profile_changed = Signal()
+# Sent inside the transaction (not on commit) when a company stops being matchable on a bridge
+# (`bridge_id`) without a model save that says so, e.g. a withdrawal by a conditional update;
+# listeners remove it in the same transaction.
+company_matching_stopped = Signal()
 
 
 def company_profile_changed_send(*, company_id: int) -> None:

@@ -30,7 +30,7 @@ from companies.self_service.emails import absolute, email_send
 from companies.self_service.ratelimit import Limit, rate_limits_consume
 from companies.services import company_member_add, company_member_remove, company_member_set_role
 from companies.sides import company_side
-from companies.signals import company_profile_changed_send
+from companies.signals import company_matching_stopped, company_profile_changed_send
 
 INVITE_SALT = "companies.invite"
 INVITE_VALID_FOR = timedelta(days=7)
@@ -510,6 +510,9 @@ def bridge_withdraw(*, actor, company: Company, membership_id: int) -> BridgeMem
             % {"status": membership.get_status_display()}
         )
     if was_member:
+        company_matching_stopped.send(
+            sender="companies", company_id=company.pk, bridge_id=membership.bridge_id
+        )
         company_profile_changed_send(company_id=company.pk)
     membership.refresh_from_db()
     return membership

@@ -1,0 +1,40 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MatchKind(models.TextChoices):
+    PARTNERSHIP = "partnership", _("partnership")
+    SETTLEMENT = "settlement", _("settlement")
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    SUCCEEDED = "succeeded", _("succeeded")
+    FAILED = "failed", _("failed")
+
+
+ACTIVE_RUN_STATUSES = (RunStatus.QUEUED, RunStatus.RUNNING)
+
+
+class RunTrigger(models.TextChoices):
+    STAFF = "staff", _("staff")
+    NIGHTLY = "nightly", _("nightly")
+    PROFILE = "profile", _("profile change")
+
+
+class ChunkStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
+class PartnerKind(models.TextChoices):
+    COMPANY = "company", _("company")
+    OFFER = "offer", _("settlement offer")
+
+
+class PairState(models.TextChoices):
+    INTERESTED = "interested", _("interested")
+    NOT_INTERESTED = "not-interested", _("not interested")
