@@ -1,0 +1,5 @@
+"""Public calendar, event pages, registrations and calendar feeds."""
+
+app_name = "events"
+
+urlpatterns: list = []
