@@ -1,9 +1,13 @@
+import io
 import time
 
+from celery import current_app
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
+from bridges.enums import BridgeStatus
 from bridges.models import Bridge
 from demo.logins import COMPANY_EMAIL, DEMO_PASSWORD, current_code, demo_logins_ensure
 from demo.seed import demo_domain_ensure
@@ -47,6 +51,7 @@ class Command(BaseCommand):
                 f"offers, {counts.partner_organisations} partner organisations."
             )
         )
+        self._match_in_process()
         self.stdout.write("")
         self.stdout.write("Open http://127.0.0.1:8000/ (the admin is at /admin/).")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
@@ -57,6 +62,19 @@ class Command(BaseCommand):
                     f"  {'':<26} TOTP secret {login.totp_secret} "
                     f"(code right now: {current_code(login.totp_secret)})"
                 )
+
+    def _match_in_process(self) -> None:
+        """Embedded mode has no worker: run the matching here, so the demo shows matches."""
+        if not current_app.conf.task_always_eager:
+            self.stdout.write(
+                "Match runs are queued for the workers (python manage.py run_matching)."
+            )
+            return
+        for slug in Bridge.objects.filter(status=BridgeStatus.ACTIVE).values_list(
+            "slug", flat=True
+        ):
+            call_command("run_matching", "--bridge", slug, stdout=io.StringIO())
+        self.stdout.write("Matches computed for every active bridge.")
 
     def _synthetic(self, n: int, slug: str) -> None:
         if n < 0:
