@@ -25,7 +25,21 @@ def in_language(german: str, english: str) -> str:
     return english or german
 
 
-class Sector(models.Model):
+class NamedInTwoLanguages:
+    """For models with `name_de` and `name_en`: `name` (and `str`) in the active language."""
+
+    name_de: str
+    name_en: str
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return in_language(self.name_de, self.name_en)
+
+
+class Sector(NamedInTwoLanguages, models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     name_de = models.CharField(_("name (German)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
@@ -37,15 +51,8 @@ class Sector(models.Model):
         verbose_name_plural = _("sectors")
         ordering = ["slug"]
 
-    def __str__(self) -> str:
-        return self.name
 
-    @property
-    def name(self) -> str:
-        return in_language(self.name_de, self.name_en)
-
-
-class Capability(models.Model):
+class Capability(NamedInTwoLanguages, models.Model):
     """One entry of the shared vocabulary of what companies offer and seek."""
 
     sector = models.ForeignKey(
@@ -60,15 +67,8 @@ class Capability(models.Model):
         verbose_name_plural = _("capabilities")
         ordering = ["sector__slug", "slug"]
 
-    def __str__(self) -> str:
-        return self.name
 
-    @property
-    def name(self) -> str:
-        return in_language(self.name_de, self.name_en)
-
-
-class PartnershipType(models.Model):
+class PartnershipType(NamedInTwoLanguages, models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     name_de = models.CharField(_("name (German)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
@@ -79,15 +79,8 @@ class PartnershipType(models.Model):
         verbose_name_plural = _("partnership types")
         ordering = ["position", "slug"]
 
-    def __str__(self) -> str:
-        return self.name
 
-    @property
-    def name(self) -> str:
-        return in_language(self.name_de, self.name_en)
-
-
-class Bridge(models.Model):
+class Bridge(NamedInTwoLanguages, models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     name_de = models.CharField(_("name (German)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=120)
@@ -117,13 +110,6 @@ class Bridge(models.Model):
         verbose_name = _("bridge")
         verbose_name_plural = _("bridges")
         ordering = ["slug"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return in_language(self.name_de, self.name_en)
 
     @property
     def region(self) -> str:

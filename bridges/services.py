@@ -18,16 +18,18 @@ def _require_acting_for(user, municipality: Municipality) -> None:
 
 
 @transaction.atomic
-def twinning_save(*, actor, municipality: Municipality, form) -> TwinningProject:
-    """Create or change a twinning project from a valid `TwinningProjectForm`."""
+def municipality_item_save(*, actor, municipality: Municipality, form):
+    """Create or change a twinning project or settlement offer from its valid form; an item of
+    another municipality cannot be moved here, nor one be created for a municipality the actor
+    does not act for."""
     _require_acting_for(actor, municipality)
-    project = form.save(commit=False)
-    if project.pk and project.municipality_id != municipality.pk:
+    item = form.save(commit=False)
+    if item.pk and item.municipality_id != municipality.pk:
         raise Http404
-    project.municipality = municipality
-    project.save()
+    item.municipality = municipality
+    item.save()
     form.save_m2m()
-    return project
+    return item
 
 
 @transaction.atomic
@@ -36,19 +38,6 @@ def twinning_end(*, actor, project: TwinningProject) -> TwinningProject:
     project.status = TwinningStatus.ENDED
     project.save(update_fields=["status"])
     return project
-
-
-@transaction.atomic
-def offer_save(*, actor, municipality: Municipality, form) -> SettlementOffer:
-    """Create or change a settlement offer from a valid `SettlementOfferForm`."""
-    _require_acting_for(actor, municipality)
-    offer = form.save(commit=False)
-    if offer.pk and offer.municipality_id != municipality.pk:
-        raise Http404
-    offer.municipality = municipality
-    offer.save()
-    form.save_m2m()
-    return offer
 
 
 @transaction.atomic

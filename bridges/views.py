@@ -37,6 +37,16 @@ def _acted_for(request: HttpRequest, slug: str) -> Municipality:
     return municipality
 
 
+def _edit(request: HttpRequest, municipality: Municipality, form, *, title, saved) -> HttpResponse:
+    """The one form page for a municipality's items: save through the service, or show."""
+    if request.method == "POST" and form.is_valid():
+        services.municipality_item_save(actor=request.user, municipality=municipality, form=form)
+        messages.success(request, saved)
+        return redirect("bridges:municipality", slug=municipality.slug)
+    context = {"municipality": municipality, "form": form, "title": title}
+    return render(request, "bridges/item_form.html", context)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def twinning_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
@@ -45,18 +55,9 @@ def twinning_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Htt
     if pk is not None:
         project = get_object_or_404(TwinningProject, pk=pk, municipality=municipality)
     form = TwinningProjectForm(request.POST or None, instance=project, municipality=municipality)
-    if request.method == "POST" and form.is_valid():
-        services.twinning_save(actor=request.user, municipality=municipality, form=form)
-        messages.success(request, _("The twinning project is saved."))
-        return redirect("bridges:municipality", slug=municipality.slug)
-    return render(
-        request,
-        "bridges/item_form.html",
-        {
-            "municipality": municipality,
-            "form": form,
-            "title": _("Change the twinning project") if project else _("New twinning project"),
-        },
+    title = _("Change the twinning project") if project else _("New twinning project")
+    return _edit(
+        request, municipality, form, title=title, saved=_("The twinning project is saved.")
     )
 
 
@@ -78,18 +79,9 @@ def offer_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRe
     if pk is not None:
         offer = get_object_or_404(SettlementOffer, pk=pk, municipality=municipality)
     form = SettlementOfferForm(request.POST or None, instance=offer)
-    if request.method == "POST" and form.is_valid():
-        services.offer_save(actor=request.user, municipality=municipality, form=form)
-        messages.success(request, _("The settlement offer is saved."))
-        return redirect("bridges:municipality", slug=municipality.slug)
-    return render(
-        request,
-        "bridges/item_form.html",
-        {
-            "municipality": municipality,
-            "form": form,
-            "title": _("Change the settlement offer") if offer else _("New settlement offer"),
-        },
+    title = _("Change the settlement offer") if offer else _("New settlement offer")
+    return _edit(
+        request, municipality, form, title=title, saved=_("The settlement offer is saved.")
     )
 
 
