@@ -1,1 +1,313 @@
-"""Events, registrations and 1:1 meetings: the Events issue fills this."""
+"""Events of the bridges, their programme, and who registered for them."""
+
+import secrets
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import validate_time_zone
+from bridges.models import Bridge, PartnerOrganisation, Sector, in_language
+from events.enums import Attendance, EventKind, EventVisibility, RegistrationStatus
+
+# Paths under /events/ that are not an event; an event may not take them as its slug.
+RESERVED_SLUGS = frozenset({"mine", "feed"})
+
+
+def validate_event_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(value)s” is reserved; choose another slug."), params={"value": value}
+        )
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Event(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, validators=[validate_event_slug])
+    kind = models.CharField(_("kind"), max_length=12, choices=EventKind.choices)
+    bridges = models.ManyToManyField(Bridge, related_name="events", verbose_name=_("bridges"))
+    title_de = models.CharField(_("title (German)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    description_de = models.TextField(_("description (German)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    venue = models.CharField(
+        _("venue"), max_length=300, blank=True, help_text=_("Name and address; empty if online.")
+    )
+    online_url = models.URLField(
+        _("online link"), blank=True, help_text=_("Shown only to people who are registered.")
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=settings.TIME_ZONE,
+        validators=[validate_time_zone],
+        help_text=_("Where the event takes place, e.g. Europe/London."),
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    capacity = models.PositiveIntegerField(_("capacity"), validators=[MinValueValidator(1)])
+    registration_opens_at = models.DateTimeField(
+        _("registration opens"), null=True, blank=True, help_text=_("Empty: open right away.")
+    )
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"), null=True, blank=True, help_text=_("Empty: when it starts.")
+    )
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=8,
+        choices=EventVisibility.choices,
+        default=EventVisibility.PUBLIC,
+    )
+    organisers = models.ManyToManyField(
+        PartnerOrganisation,
+        blank=True,
+        related_name="events",
+        verbose_name=_("co-organisers"),
+        help_text=_("Partner organisations that run the event with Business Metropole Ruhr."),
+    )
+    sectors = models.ManyToManyField(
+        Sector, blank=True, related_name="events", verbose_name=_("sectors")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="events_event_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=1), name="events_event_capacity_positive"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(venue="", online_url=""),
+                name="events_event_has_venue_or_link",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(registration_opens_at__isnull=True)
+                | models.Q(registration_closes_at__isnull=True)
+                | models.Q(registration_closes_at__gt=models.F("registration_opens_at")),
+                name="events_event_registration_closes_after_opening",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = _("The event must end after it starts.")
+        if not self.venue and not self.online_url:
+            errors["venue"] = _("Give a venue, an online link, or both.")
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes <= opens:
+            errors["registration_closes_at"] = _("Registration must close after it opens.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def title(self) -> str:
+        return in_language(self.title_de, self.title_en)
+
+    @property
+    def description(self) -> str:
+        return in_language(self.description_de, self.description_en)
+
+    @property
+    def tzinfo(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def registration_deadline(self):
+        return self.registration_closes_at or self.starts_at
+
+    @property
+    def attendance_modes(self) -> list[str]:
+        modes: list[str] = []
+        if self.venue:
+            modes.append(Attendance.IN_PERSON)
+        if self.online_url:
+            modes.append(Attendance.ONLINE)
+        return modes
+
+    @property
+    def takes_guests(self) -> bool:
+        """Webinars also take verified people without a company profile."""
+        return self.kind == EventKind.WEBINAR
+
+
+class ProgrammeDay(models.Model):
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="days", verbose_name=_("event")
+    )
+    date = models.DateField(_("date"))
+    theme_de = models.CharField(_("theme (German)"), max_length=200, blank=True)
+    theme_en = models.CharField(_("theme (English)"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("programme day")
+        verbose_name_plural = _("programme days")
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "date"], name="events_day_once_per_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} – {self.date:%Y-%m-%d}"
+
+    @property
+    def theme(self) -> str:
+        return in_language(self.theme_de, self.theme_en)
+
+
+class Session(models.Model):
+    """A slot of a programme day; times are wall-clock times in the event's time zone."""
+
+    day = models.ForeignKey(
+        ProgrammeDay, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("day")
+    )
+    starts = models.TimeField(_("starts"))
+    ends = models.TimeField(_("ends"))
+    title_de = models.CharField(_("title (German)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["starts", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends__gt=models.F("starts")),
+                name="events_session_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return in_language(self.title_de, self.title_en)
+
+
+class Registration(models.Model):
+    """One person's place at an event: one row per person and event, kept when cancelled so
+    that a calendar learns of the cancellation and a new registration keeps its UID."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="event_registrations",
+        verbose_name=_("user"),
+    )
+    company = models.ForeignKey(
+        "companies.Company",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event_registrations",
+        verbose_name=_("company"),
+        help_text=_("Empty for a guest of a webinar."),
+    )
+    attendance = models.CharField(
+        _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.IN_PERSON
+    )
+    status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
+    waitlist_position = models.PositiveIntegerField(
+        _("position on the waiting list"), null=True, blank=True
+    )
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    ics_sequence = models.PositiveIntegerField(
+        _("calendar sequence"),
+        default=0,
+        help_text=_("Counts the changes, so that calendars replace the old entry."),
+    )
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user"], name="events_registration_once"),
+            models.UniqueConstraint(
+                fields=["event", "waitlist_position"],
+                condition=models.Q(waitlist_position__isnull=False),
+                name="events_registration_waitlist_position_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    status=RegistrationStatus.WAITLISTED, waitlist_position__isnull=False
+                )
+                | (
+                    ~models.Q(status=RegistrationStatus.WAITLISTED)
+                    & models.Q(waitlist_position__isnull=True)
+                ),
+                name="events_registration_position_iff_waitlisted",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status=RegistrationStatus.CANCELLED, cancelled_at__isnull=False)
+                | (
+                    ~models.Q(status=RegistrationStatus.CANCELLED)
+                    & models.Q(cancelled_at__isnull=True)
+                ),
+                name="events_registration_cancelled_has_time",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(checked_in_at__isnull=True)
+                | models.Q(status=RegistrationStatus.REGISTERED),
+                name="events_registration_only_registered_check_in",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.event} ({self.get_status_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status != RegistrationStatus.CANCELLED
+
+    @property
+    def ics_uid(self) -> str:
+        return f"event-{self.event_id}-registration-{self.pk}@ruhrbridge"
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar feed; whoever holds the token reads their registrations."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+        verbose_name=_("user"),
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(_("created at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:feed", kwargs={"token": self.token})

@@ -1,8 +1,10 @@
+import datetime
 import hashlib
 
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from accounts.models import User
 from bridges.models import Bridge, Municipality
@@ -82,3 +84,38 @@ class CompanyContactFactory(factory.django.DjangoModelFactory):
     email_digest = factory.LazyAttribute(
         lambda contact: hashlib.sha256(contact.email.strip().lower().encode()).hexdigest()
     )
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A public summit on the UK bridge in a month's time, in Manchester."""
+
+    class Meta:
+        model = "events.Event"
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    kind = "summit"
+    title_en = factory.Sequence(lambda n: f"Summit {n}")
+    title_de = factory.Sequence(lambda n: f"Gipfel {n}")
+    venue = "Manchester Central, Windmill Street, Manchester M2 3GX"
+    time_zone = "Europe/London"
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + datetime.timedelta(days=30)).replace(microsecond=0)
+    )
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + datetime.timedelta(hours=8))
+    capacity = 20
+
+    @factory.post_generation
+    def bridges(self, create, extracted, **kwargs):
+        if create:
+            self.bridges.set(extracted or [Bridge.objects.get(slug="united-kingdom")])
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.Registration"
+
+    event = factory.SubFactory(EventFactory)
+    user = factory.SubFactory(UserFactory)
+    attendance = "in_person"
+    status = "registered"

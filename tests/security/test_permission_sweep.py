@@ -23,7 +23,9 @@ from companies.models import (
     email_digest,
 )
 from companies.services import contact_objection_token
-from tests.factories import CompanyFactory, StaffFactory, UserFactory
+from events.models import Registration
+from events.services import calendar_feed_for
+from tests.factories import CompanyFactory, EventFactory, StaffFactory, UserFactory
 
 ROLES = (
     "anonymous",
@@ -83,6 +85,15 @@ ACCESS: dict[str, Access | Skip] = {
     "self_service:team_request_decide": Access(NOBODY, "team_request", method="post"),
     "self_service:bridges": Access(NOBODY, "company_id"),
     "self_service:bridge_withdraw": Access(NOBODY, "bridge_membership", method="post"),
+    # A members-only event of a bridge the viewers' company is not on: it does not exist for
+    # them. Staff see it; registering needs a company there, so they get a message.
+    "events:detail": Access(STAFF, "members_only_event"),
+    "events:register": Access(STAFF, "members_only_event", method="post"),
+    "events:cancel": Access(STAFF, "members_only_event", method="post"),
+    # One's own registration's calendar entry: nobody else's.
+    "events:ics": Access(NOBODY, "members_only_event"),
+    # The secret token is the permission: whoever holds the feed address reads it.
+    "events:feed": Access(EVERYONE, "feed_token", why="secret token"),
     # Not ours to sweep.
     "account_confirm_email": Skip("allauth: a signed key sent to the address"),
     "account_reset_password_from_key": Skip("allauth: a signed key sent to the address"),
@@ -155,6 +166,12 @@ class World:
         self.offer_object = SettlementOffer.objects.create(
             municipality=essen, title_de="Labor", title_en="Lab", kind="lab"
         )
+        self.event = EventFactory(slug="israel-members", visibility="members")
+        self.event.bridges.set([Bridge.objects.get(slug="israel")])
+        self.registration = Registration.objects.create(
+            event=self.event, user=self.owner, status="registered"
+        )
+        self.feed = calendar_feed_for(user=self.owner)
 
         other_company = CompanyFactory(name="Viewer Ltd")
         BridgeMembership.objects.create(
@@ -214,6 +231,12 @@ class World:
     def team_request(self):
         return {"company_id": self.company.pk, "request_id": self.join.pk}
 
+    def members_only_event(self):
+        return {"slug": self.event.slug}
+
+    def feed_token(self):
+        return {"token": self.feed.token}
+
     def bridge_membership(self):
         return {"company_id": self.company.pk, "membership_id": self.membership.pk}
 
@@ -268,6 +291,9 @@ def _assert_nothing_changed(world: World) -> None:
         (world.colleague.pk, "member"),
     }
     assert world.invite.__class__.objects.get(pk=world.invite.pk).revoked_at is None
+    assert list(Registration.objects.values_list("user", "status", "ics_sequence")) == [
+        (world.owner.pk, "registered", 0)
+    ]
 
 
 def _admin_urls():
