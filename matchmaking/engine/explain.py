@@ -113,15 +113,19 @@ class _Profiles:
         self.rarity = prepared.capability_rarity
         self.type_fit = prepared.type_fit
 
-        self._sets: dict[tuple[str, int], frozenset[int]] = {}
+        # Per matrix, each row's column set, filled on first use (a list: cheaper than a
+        # dict keyed by (name, row) at hundreds of thousands of look-ups per chunk).
+        self._sets: dict[str, list[frozenset[int] | None]] = {
+            name: [None] * len(self.snapshot) for name in ("seeks", "offers", "sectors", "types")
+        }
 
     def _row(self, name: str, row: int) -> frozenset[int]:
-        key = (name, row)
-        found = self._sets.get(key)
+        cache = self._sets[name]
+        found = cache[row]
         if found is None:
             matrix = getattr(self.snapshot, name)
             found = frozenset(matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]].tolist())
-            self._sets[key] = found
+            cache[row] = found
         return found
 
     def shared_capabilities(self, seeker: int, offerer: int) -> list[str]:
@@ -211,15 +215,22 @@ def explain(prepared: Prepared, lists: Pool) -> list[CompanyMatches]:
     viewers = lists.viewers[lines]
     partners = lists.candidates[lines, places]
     values = components(prepared, viewers, partners)
+    # Plain Python lists once: reading numpy scalars pair by pair costs more than the reasons.
+    names = list(values)
+    columns = [values[name].tolist() for name in names]
+    partner_ids = snapshot.ids[partners].tolist()
+    scores = lists.scores[lines, places].tolist()
     per_viewer: list[list[Match]] = [[] for _ in range(len(lists.viewers))]
-    for index, (line, viewer, partner) in enumerate(zip(lines, viewers, partners, strict=True)):
-        pair = {name: float(array[index]) for name, array in values.items()}
+    for index, (line, viewer, partner) in enumerate(
+        zip(lines.tolist(), viewers.tolist(), partners.tolist(), strict=True)
+    ):
+        pair = dict(zip(names, [column[index] for column in columns], strict=True))
         per_viewer[line].append(
             Match(
-                partner_id=int(snapshot.ids[partner]),
-                score=float(lists.scores[line, places[index]]),
+                partner_id=partner_ids[index],
+                score=scores[index],
                 components={name: round(value, 4) for name, value in pair.items()},
-                reasons=reasons_for(profiles, prepared, int(viewer), int(partner), pair),
+                reasons=reasons_for(profiles, prepared, viewer, partner, pair),
             )
         )
     result = []
