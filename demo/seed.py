@@ -23,6 +23,7 @@ from companies.enums import ContactSource, MemberRole, MembershipStatus, Origin
 from companies.models import BridgeMembership, Company, CompanyContact, CompanyMember, email_digest
 from demo.companies_data import COMPANIES
 from demo.domain_data import BRIDGES, PARTNER_ORGANISATIONS, SETTLEMENT_OFFERS, TWINNINGS
+from demo.events_data import events_demo_ensure
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ def demo_domain_ensure(*, company_owner: User | None = None) -> DemoCounts:
     _twinnings_ensure()
     _settlement_offers_ensure(timezone.localdate())
     _companies_ensure(company_owner)
+    events_demo_ensure(company_user=company_owner)
     return DemoCounts(
         companies=Company.objects.filter(origin=Origin.DEMO).count(),
         memberships=BridgeMembership.objects.filter(company__origin=Origin.DEMO).count(),
