@@ -147,6 +147,8 @@ class MatchRunAdmin(_ManagedBridgesMixin, admin.ModelAdmin):
         return [start, *super().get_urls()]
 
     def start_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         form = StartRunsForm(request.POST or None, user=request.user)
         if request.method == "POST" and form.is_valid():
             bridge = form.cleaned_data["bridge"]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,6 @@ class MatchmakingConfig(AppConfig):
 
     def ready(self) -> None:
         from matchmaking import receivers  # noqa: F401  (connects the signal receivers)
+        from matchmaking.permissions import bridge_managers_may_view_matches
+
+        post_migrate.connect(bridge_managers_may_view_matches, sender=self)

@@ -1,12 +1,15 @@
 """The staff workbench of match runs: progress, failures in red, starting runs."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
+from bridges.models import Bridge
+from companies.permissions import BRIDGE_MANAGERS
 from matchmaking.enums import ChunkStatus, MatchKind, RunStatus, RunTrigger
 from matchmaking.models import Match, MatchChunk, MatchRun
-from tests.factories import StaffFactory
+from tests.factories import StaffFactory, UserFactory
 from tests.matchmaking.runs_support import small_bridge, uk
 from tests.support.admin import admin_client_for, assert_constant_queries
 
@@ -102,3 +105,26 @@ def _stored_match() -> None:
         score=0.5,
         scored_at=timezone.now(),
     )
+
+
+def test_a_bridge_manager_sees_and_starts_runs_of_their_bridges_only(
+    client, django_capture_on_commit_callbacks
+):
+    manager = UserFactory(is_staff=True)
+    manager.groups.add(Group.objects.get(name=BRIDGE_MANAGERS))
+    uk().managers.add(manager)
+    _finished_run()
+    MatchRun.objects.create(
+        bridge=Bridge.objects.get(slug="israel"), kind=MatchKind.SETTLEMENT, trigger="staff"
+    )
+    admin_client_for(client, manager)
+
+    listed = client.get(reverse("admin:matchmaking_matchrun_changelist")).context["cl"].result_list
+    refused = client.post(
+        reverse("admin:matchmaking_matchrun_start"),
+        {"bridge": Bridge.objects.get(slug="israel").pk, "kind": "partnership"},
+    )
+
+    assert {run.bridge.slug for run in listed} == {"united-kingdom"}
+    assert refused.status_code == 200  # the form refuses a bridge they do not manage
+    assert MatchRun.objects.filter(bridge__slug="israel").count() == 1
