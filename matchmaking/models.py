@@ -105,8 +105,13 @@ class MatchChunk(models.Model):
 class Match(models.Model):
     """One entry of a company's list: its partner is a company, or (settlement) an offer."""
 
+    # No index of its own: the list index and the unique constraints start with the bridge.
     bridge = models.ForeignKey(
-        Bridge, on_delete=models.CASCADE, related_name="+", verbose_name=_("bridge")
+        Bridge,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("bridge"),
     )
     kind = models.CharField(_("kind"), max_length=12, choices=MatchKind.choices)
     company = models.ForeignKey(
@@ -177,8 +182,13 @@ class Match(models.Model):
 class MatchPair(models.Model):
     """What a company did with a partner on a bridge; no run ever writes here."""
 
+    # No index of its own: the list index and the unique constraints start with the bridge.
     bridge = models.ForeignKey(
-        Bridge, on_delete=models.CASCADE, related_name="+", verbose_name=_("bridge")
+        Bridge,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("bridge"),
     )
     company = models.ForeignKey(
         Company, on_delete=models.CASCADE, related_name="match_pairs", verbose_name=_("company")

@@ -326,12 +326,30 @@ def match_chunks_requeue_stale(*, now: datetime.datetime | None = None) -> int:
             if moved:
                 requeued += 1
                 transaction.on_commit(partial(_tasks().match_chunk_run.delay, chunk.pk))
+    _fail_dead_plans(now)
     complete = MatchRun.objects.filter(status=RunStatus.RUNNING, chunks_total__gt=0).exclude(
         chunks__status__in=[ChunkStatus.QUEUED, ChunkStatus.RUNNING, ChunkStatus.FAILED]
     )
     for run_id in complete.values_list("pk", flat=True):
         _tasks().match_run_finalise.delay(run_id)
     return requeued
+
+
+def _fail_dead_plans(now: datetime.datetime) -> None:
+    """A run still planning after the plan task's hard time limit lost its worker: fail it, so
+    that the bridge is not blocked until the broker hands the message out again (an hour)."""
+    from matchmaking.tasks import PLAN_HARD_TIME_LIMIT
+
+    limit = now - datetime.timedelta(seconds=PLAN_HARD_TIME_LIMIT + chunk_stale_seconds())
+    dead = MatchRun.objects.filter(status=RunStatus.RUNNING, chunks_total=0, started_at__lt=limit)
+    for run_id in dead.values_list("pk", flat=True):
+        match_run_fail(
+            run_id=run_id,
+            error=(
+                f"Planning did not finish within {PLAN_HARD_TIME_LIMIT // 60} minutes (its "
+                "worker stopped answering)."
+            ),
+        )
 
 
 def match_runs_nightly() -> list[MatchRun]:

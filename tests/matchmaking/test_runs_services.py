@@ -241,3 +241,18 @@ def test_the_nightly_task_starts_both_kinds_for_active_bridges_only():
 
     assert {(run.bridge.status, run.trigger) for run in runs} == {("active", "nightly")}
     assert {run.kind for run in runs if run.bridge == uk()} == {"partnership", "settlement"}
+
+
+def test_a_run_whose_planning_worker_died_fails_so_the_bridge_is_free_again():
+    run, _ = services.match_run_start(bridge=uk(), kind=MatchKind.PARTNERSHIP)
+    MatchRun.objects.filter(pk=run.pk).update(
+        status=RunStatus.RUNNING, started_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+
+    services.match_chunks_requeue_stale()
+
+    run.refresh_from_db()
+    assert run.status == RunStatus.FAILED
+    assert run.error.startswith("Planning did not finish")
+    _again, created = services.match_run_start(bridge=uk(), kind=MatchKind.PARTNERSHIP)
+    assert created
