@@ -299,24 +299,26 @@ EVENTS = [
         "days": [],
     },
     {
-        "slug": "e-mobility-roundtable-north-america",
+        "slug": "market-entry-europe-e-mobility-in-the-ruhr",
         "kind": "webinar",
         "bridges": ["north-america"],
         "sectors": ["e-mobility"],
         "organisers": ["U.S. Consulate General Düsseldorf"],
-        "title_en": "E-mobility roundtable: the Ruhr and North America",
-        "title_de": "Roundtable Elektromobilität: das Ruhrgebiet und Nordamerika",
+        "title_en": "Market entry Europe: e-mobility companies in the Ruhr",
+        "title_de": "Markteintritt Europa: Elektromobilitätsunternehmen im Ruhrgebiet",
         "description_en": (
-            "Charging infrastructure, battery recycling and fleet electrification: companies "
-            "from the Ruhr and North America compare notes, in the spirit of E-METROPOLE.RUHR."
+            "For North American companies in charging infrastructure, battery recycling and "
+            "fleet electrification: why the Ruhr wants to become Europe's leading metropolis "
+            "for e-mobility (E-METROPOLE.RUHR), and how to set up your EU base here."
         ),
         "description_de": (
-            "Ladeinfrastruktur, Batterierecycling und die Elektrifizierung von Flotten: "
-            "Unternehmen aus dem Ruhrgebiet und Nordamerika tauschen sich aus, im Sinne der "
-            "Initiative E-METROPOLE.RUHR."
+            "Für nordamerikanische Unternehmen aus Ladeinfrastruktur, Batterierecycling und "
+            "Flottenelektrifizierung: warum das Ruhrgebiet Europas führende Metropole der "
+            "Elektromobilität werden will (E-METROPOLE.RUHR) und wie Sie hier Ihren EU-Standort "
+            "aufbauen."
         ),
         "venue": "",
-        "online_url": "https://meet.demo.ruhrbridge.example/e-mobility-roundtable",
+        "online_url": "https://meet.demo.ruhrbridge.example/market-entry-e-mobility",
         "time_zone": "America/New_York",
         "start": ((3, 9), (10, 0)),
         "end": ((3, 9), (11, 30)),

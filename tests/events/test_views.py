@@ -197,3 +197,26 @@ def test_a_person_without_a_company_is_told_how_to_register_for_a_summit(client)
 
     assert "profile to register." in text
     assert 'action="/en/events/summit/register/"' not in text
+
+
+def test_the_event_page_shows_the_programme_with_each_days_theme(client):
+    from events.models import ProgrammeDay, Session
+
+    event = EventFactory(slug="gm-summit")
+    day = ProgrammeDay.objects.create(
+        event=event, date=event.starts_at.date(), theme_en="Energy and hydrogen"
+    )
+    Session.objects.create(
+        day=day,
+        starts=datetime.time(10),
+        ends=datetime.time(12),
+        title_en="Hydrogen valleys",
+        title_de="Wasserstofftäler",
+    )
+
+    text = client.get("/en/events/gm-summit/").text
+
+    assert f"{day.date:%A}" in text
+    assert "Energy and hydrogen" in text
+    assert "10:00–12:00" in text
+    assert "Hydrogen valleys" in text
