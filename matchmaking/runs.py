@@ -15,6 +15,7 @@ No Celery here: ``matchmaking.tasks`` calls these functions with ids.
 """
 
 import contextlib
+import dataclasses
 import json
 import os
 import pickle
@@ -27,9 +28,12 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from bridges.models import Bridge
+from companies.enums import MembershipStatus, Visibility
+from companies.models import BridgeMembership, Company
 from matchmaking.config import matching_weights
 from matchmaking.engine import ExposureCap, Pool, Prepared, exposure_cap, prepare, rank_pool
 from matchmaking.engine import explain as explain_lists
@@ -283,12 +287,57 @@ def chunk_matches(state: RunState, company_ids: Sequence[int]) -> list[Row]:
     return partnership_rows(state.prepared, state.pool, state.cap, rows, state.k)
 
 
+def unmatchable_now(bridge_id: int) -> set[int]:
+    """Companies of the bridge that may not be listed at this moment: not (or no longer)
+    approved, hidden, or not open to matching. Usually a handful."""
+    blocked = set(
+        BridgeMembership.objects.filter(bridge_id=bridge_id)
+        .exclude(status=MembershipStatus.APPROVED)
+        .values_list("company_id", flat=True)
+    )
+    blocked.update(
+        Company.objects.filter(bridge_memberships__bridge_id=bridge_id)
+        .filter(Q(visibility=Visibility.HIDDEN) | Q(open_to_matching=False))
+        .values_list("pk", flat=True)
+    )
+    return blocked
+
+
+def still_allowed(*, bridge_id: int, company_ids: Sequence[int], rows: Sequence[Row]) -> list[Row]:
+    """``rows`` without what changed since the snapshot and removes a pair at once (a partner
+    gone hidden, a "not interested"), ranks closed up again.
+
+    A chunk writes minutes after its run's snapshot; removals in between must stay removed.
+    """
+    blocked = unmatchable_now(bridge_id)
+    declined = set(
+        MatchPair.objects.filter(bridge_id=bridge_id, state=PairState.NOT_INTERESTED)
+        .filter(Q(company_id__in=company_ids) | Q(partner_id__in=company_ids))
+        .values_list("company_id", "partner_id")
+    )
+    declined |= {(b, a) for a, b in declined}
+    kept: list[Row] = []
+    rank_of: dict[int, int] = {}
+    for row in rows:
+        is_company = row.partner_kind == PartnerKind.COMPANY
+        if row.company_id in blocked or (
+            is_company
+            and (row.partner_id in blocked or (row.company_id, row.partner_id) in declined)
+        ):
+            continue
+        rank = rank_of.get(row.company_id, 0) + 1
+        rank_of[row.company_id] = rank
+        kept.append(row if rank == row.rank else dataclasses.replace(row, rank=rank))
+    return kept
+
+
 def matches_replace(
     *, bridge_id: int, kind: str, company_ids: Iterable[int], rows: Sequence[Row]
 ) -> int:
     """Replace these companies' rows of (bridge, kind) with ``rows``; call inside a
     transaction so that readers see the old list or the new one, never a mix."""
     company_ids = list(company_ids)
+    rows = still_allowed(bridge_id=bridge_id, company_ids=company_ids, rows=rows)
     Match.objects.filter(bridge_id=bridge_id, kind=kind, company_id__in=company_ids).delete()
     if not rows:
         return 0

@@ -256,3 +256,27 @@ def test_a_run_whose_planning_worker_died_fails_so_the_bridge_is_free_again():
     assert run.error.startswith("Planning did not finish")
     _again, created = services.match_run_start(bridge=uk(), kind=MatchKind.PARTNERSHIP)
     assert created
+
+
+def test_a_chunk_written_after_a_removal_keeps_the_removal(django_capture_on_commit_callbacks):
+    ruhr, partner, other_ruhr, other_partner = small_bridge(2)
+    run = _planned_run(django_capture_on_commit_callbacks)
+    # After the snapshot, before the chunk writes: one company hides, a pair is declined.
+    partner.visibility = "hidden"
+    partner.save()
+    services.match_pair_set(
+        actor=None,
+        bridge=uk(),
+        company=other_partner,
+        partner=other_ruhr,
+        state=PairState.NOT_INTERESTED,
+    )
+
+    services.match_chunk_run(chunk_id=run.chunks.get().pk)
+
+    assert not Match.objects.filter(partner_company=partner).exists()
+    assert not Match.objects.filter(company=partner).exists()
+    assert not Match.objects.filter(company=other_ruhr, partner_company=other_partner).exists()
+    for company in (ruhr, other_ruhr, other_partner):
+        ranks = list(Match.objects.filter(company=company).values_list("rank", flat=True))
+        assert sorted(ranks) == list(range(1, len(ranks) + 1))
