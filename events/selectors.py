@@ -45,8 +45,11 @@ def event_calendar(*, user, now: datetime) -> QuerySet[Event]:
     )
 
 
-def events_upcoming(*, user, now: datetime, limit: int = 3) -> list[Event]:
-    return list(event_calendar(user=user, now=now)[:limit])
+def events_upcoming(*, user, now: datetime, limit: int = 3, bridge=None) -> list[Event]:
+    events = event_calendar(user=user, now=now)
+    if bridge is not None:
+        events = events.filter(bridges=bridge)
+    return list(events[:limit])
 
 
 def event_for_page(*, user, slug: str) -> Event | None:
@@ -65,6 +68,15 @@ def registration_of(*, user, event: Event) -> Registration | None:
     if not user.is_authenticated:
         return None
     return Registration.objects.select_related("company").filter(event=event, user=user).first()
+
+
+def registrations_upcoming(*, user, now: datetime, limit: int = 5) -> list[Registration]:
+    """The person's places (and waiting places) at events that have not ended."""
+    return list(
+        registrations_of(user=user)
+        .filter(event__ends_at__gte=now)
+        .exclude(status=RegistrationStatus.CANCELLED)[:limit]
+    )
 
 
 def registrations_of(*, user) -> QuerySet[Registration]:

@@ -48,7 +48,7 @@ def registration_window_error(*, event: Event, now) -> str:
 
 def _company_for(*, actor, event: Event, company_id: int | None) -> Company | None:
     if company_id is None:
-        if event.takes_guests:
+        if event.takes_guests and event.visibility == EventVisibility.PUBLIC:
             return None
         raise ValidationError(
             _(

@@ -276,3 +276,14 @@ def test_fifty_people_at_once_for_twenty_seats_give_twenty_registered_and_thirty
     assert registrations.filter(status="registered").count() == 20
     waiting = registrations.filter(status="waitlisted")
     assert sorted(waiting.values_list("waitlist_position", flat=True)) == list(range(1, 31))
+
+
+def test_a_members_only_webinar_takes_no_guests():
+    webinar = EventFactory(
+        kind="webinar", venue="", online_url="https://meet.example/uk", visibility="members"
+    )
+
+    with pytest.raises(ValidationError):
+        registration_create(actor=UserFactory(), event_id=webinar.pk, attendance="online")
+
+    assert not Registration.objects.exists()

@@ -220,3 +220,14 @@ def test_the_event_page_shows_the_programme_with_each_days_theme(client):
     assert "Energy and hydrogen" in text
     assert "10:00–12:00" in text
     assert "Hydrogen valleys" in text
+
+
+def test_htmx_swaps_only_the_results(client):
+    EventFactory(title_en="Hydrogen Day", kind="summit")
+
+    response = client.get(
+        "/en/events/?kind=summit", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="event-results"
+    )
+
+    assert "Hydrogen Day" in response.text
+    assert "<html" not in response.text
