@@ -327,12 +327,27 @@ def match_chunks_requeue_stale(*, now: datetime.datetime | None = None) -> int:
                 requeued += 1
                 transaction.on_commit(partial(_tasks().match_chunk_run.delay, chunk.pk))
     _fail_dead_plans(now)
+    _resend_lost_chunks(limit)
     complete = MatchRun.objects.filter(status=RunStatus.RUNNING, chunks_total__gt=0).exclude(
         chunks__status__in=[ChunkStatus.QUEUED, ChunkStatus.RUNNING, ChunkStatus.FAILED]
     )
     for run_id in complete.values_list("pk", flat=True):
         _tasks().match_run_finalise.delay(run_id)
     return requeued
+
+
+def _resend_lost_chunks(limit: datetime.datetime) -> None:
+    """Queued chunks of a run where nothing moved since ``limit``: their messages may sit with
+    a dead worker (taken from the queue, never claimed). Sending them again is harmless, as
+    only one delivery can claim a chunk."""
+    idle = (
+        MatchRun.objects.filter(status=RunStatus.RUNNING, chunks_total__gt=0, started_at__lt=limit)
+        .annotate(last=Max("chunks__heartbeat_at"))
+        .filter(Q(last__isnull=True) | Q(last__lt=limit))
+    )
+    queued = MatchChunk.objects.filter(run__in=idle, status=ChunkStatus.QUEUED)
+    for chunk_id in queued.values_list("pk", flat=True):
+        _tasks().match_chunk_run.delay(chunk_id)
 
 
 def _fail_dead_plans(now: datetime.datetime) -> None:

@@ -280,3 +280,21 @@ def test_a_chunk_written_after_a_removal_keeps_the_removal(django_capture_on_com
     for company in (ruhr, other_ruhr, other_partner):
         ranks = list(Match.objects.filter(company=company).values_list("rank", flat=True))
         assert sorted(ranks) == list(range(1, len(ranks) + 1))
+
+
+def test_queued_chunks_of_a_run_where_nothing_moved_are_sent_again(
+    django_capture_on_commit_callbacks,
+):
+    small_bridge(2)
+    run = _planned_run(django_capture_on_commit_callbacks, chunk_size=2)
+    # Their messages were taken by a worker that died before claiming them.
+    MatchRun.objects.filter(pk=run.pk).update(
+        started_at=timezone.now() - datetime.timedelta(minutes=10)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.match_chunks_requeue_stale()
+
+    run.refresh_from_db()
+    assert run.status == RunStatus.SUCCEEDED
+    assert run.rows_written == 8

@@ -60,10 +60,12 @@ def test_a_worker_killed_mid_run_leaves_a_complete_run_without_duplicates(slow_w
     )
 
     first.kill()
-    killed = MatchChunk.objects.get(run=run, status=ChunkStatus.RUNNING)
+    # Normally the chunk it was computing; None if the kill fell between two chunks.
+    killed = MatchChunk.objects.filter(run=run, status=ChunkStatus.RUNNING).first()
     slow_worker()
     # The broker keeps the dead worker's message until its visibility timeout (an hour); the
-    # sweeper (a beat task every minute) hands the chunk over once its heartbeat is stale.
+    # sweeper (a beat task every minute) hands the chunk over once its heartbeat is stale, and
+    # sends queued chunks again when nothing moved (a message taken but never claimed).
     wait_for(
         lambda: (
             services.match_chunks_requeue_stale() >= 0
@@ -77,4 +79,5 @@ def test_a_worker_killed_mid_run_leaves_a_complete_run_without_duplicates(slow_w
     stored = _stored_rows()
     assert len(stored) == len(set(stored)) == MatchRun.objects.get(pk=run.pk).rows_written
     assert set(stored) == _expected_rows()
-    assert MatchChunk.objects.get(pk=killed.pk).attempts == 2
+    if killed is not None:
+        assert MatchChunk.objects.get(pk=killed.pk).attempts == 2
