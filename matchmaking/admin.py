@@ -14,8 +14,11 @@ from django.utils.translation import ngettext
 
 from bridges.models import Bridge
 from bridges.selectors import bridges_managed_by, can_manage_bridge
+from core.admin_actions import ExportMixin
 from matchmaking.enums import ChunkStatus, MatchKind, RunTrigger
+from matchmaking.exports import RUHR_OFFER_COUNTRY, reasons_text
 from matchmaking.models import Match, MatchChunk, MatchPair, MatchRun
+from matchmaking.profiles import vocabulary_load
 from matchmaking.services import match_run_start
 
 
@@ -170,9 +173,36 @@ class MatchRunAdmin(_ManagedBridgesMixin, admin.ModelAdmin):
         return TemplateResponse(request, "admin/matchmaking/matchrun/start.html", context)
 
 
+def _partner_country(match: Match) -> str:
+    return str(match.partner_company.country) if match.partner_company else RUHR_OFFER_COUNTRY
+
+
 @admin.register(Match)
-class MatchAdmin(_ManagedBridgesMixin, admin.ModelAdmin):
+class MatchAdmin(_ManagedBridgesMixin, ExportMixin, admin.ModelAdmin):
     list_display = ("company", "kind", "rank", "partner_name", "score", "scored_at")
+    # The columns of export_matches, for staff who want the current selection in Excel.
+    export_columns = (
+        ("company", lambda match: match.company.name),
+        ("company_country", lambda match: str(match.company.country)),
+        ("partner", lambda match: str(match.partner)),
+        ("partner_country", _partner_country),
+        ("rank", lambda match: match.rank),
+        ("score", lambda match: round(match.score, 4)),
+        ("reasons_en", lambda match: match.reasons_en),
+        ("kind", lambda match: match.kind),
+    )
+
+    def get_export_queryset(self, queryset):
+        vocabulary = vocabulary_load()
+        for match in queryset.select_related("company", "partner_company", "partner_offer"):
+            match.reasons_en = reasons_text(
+                match.reasons,
+                vocabulary=vocabulary,
+                owner=match.company.name,
+                partner=str(match.partner),
+            )
+            yield match
+
     list_filter = ("kind", "bridge")
     list_select_related = ("company", "partner_company", "partner_offer")
     search_fields = ("company__name", "partner_company__name")

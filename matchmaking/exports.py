@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q
 
 from bridges.models import Bridge
+from matchmaking.engine import Vocabulary
 from matchmaking.engine.render import render_reason
 from matchmaking.enums import PairState, PartnerKind
 from matchmaking.models import Match, MatchPair
@@ -25,6 +26,21 @@ EXPORT_HEADER = (
 )
 REASON_SEPARATOR = " | "
 RUHR_OFFER_COUNTRY = "DE"
+
+
+def reasons_text(reasons, *, vocabulary: Vocabulary, owner: str, partner: str) -> str:
+    """The reasons in English, as staff read them (both names), joined by " | "."""
+    return REASON_SEPARATOR.join(
+        render_reason(
+            reason,
+            viewer="staff",
+            language="en",
+            vocabulary=vocabulary,
+            owner=owner,
+            partner=partner,
+        )
+        for reason in reasons
+    )
 
 
 def export_rows(*, bridge: Bridge, kind: str, top: int = 20) -> Iterator[list[Any]]:
@@ -70,17 +86,7 @@ def export_rows(*, bridge: Bridge, kind: str, top: int = 20) -> Iterator[list[An
     ) in rows.iterator(chunk_size=5000):
         is_offer = partner_offer_id is not None
         partner = offer_title if is_offer else partner_company
-        text = REASON_SEPARATOR.join(
-            render_reason(
-                reason,
-                viewer="staff",
-                language="en",
-                vocabulary=vocabulary,
-                owner=company,
-                partner=partner,
-            )
-            for reason in reasons
-        )
+        text = reasons_text(reasons, vocabulary=vocabulary, owner=company, partner=partner)
         yield [
             company,
             str(company_country),

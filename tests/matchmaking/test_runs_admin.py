@@ -128,3 +128,27 @@ def test_a_bridge_manager_sees_and_starts_runs_of_their_bridges_only(
     assert {run.bridge.slug for run in listed} == {"united-kingdom"}
     assert refused.status_code == 200  # the form refuses a bridge they do not manage
     assert MatchRun.objects.filter(bridge__slug="israel").count() == 1
+
+
+def test_staff_export_selected_matches_with_the_command_columns(
+    staff_client, django_capture_on_commit_callbacks
+):
+    small_bridge(1)
+    from matchmaking.services import match_run_start
+
+    with django_capture_on_commit_callbacks(execute=True):
+        match_run_start(bridge=uk(), kind=MatchKind.PARTNERSHIP)
+
+    response = staff_client.post(
+        reverse("admin:matchmaking_match_changelist"),
+        {
+            "action": "export_csv",
+            "_selected_action": list(Match.objects.values_list("pk", flat=True)),
+        },
+    )
+
+    header, first, *_ = response.content.decode().splitlines()
+    assert header.startswith(
+        "company,company_country,partner,partner_country,rank,score,reasons_en"
+    )
+    assert "is looking for" in first
