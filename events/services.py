@@ -6,6 +6,8 @@ promotion first locks the event's row: the count of registered people and the de
 "registered or waiting" happen while no one else can change them.
 """
 
+import base64
+
 from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -17,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from companies.enums import MembershipStatus
 from companies.models import BridgeMembership, Company, CompanyMember
+from events.calendar import registration_ics
 from events.enums import Attendance, EventVisibility, RegistrationStatus
 from events.models import CalendarFeed, Event, Registration, new_feed_token
 from notifications.services import email_enqueue
@@ -205,7 +208,17 @@ def _promotion_announce(registration: Registration, base_url: str) -> None:
             html_body=render_to_string("companies/email/self_service_message.html", frame),
             language=language,
             key=f"event-promoted:{registration.pk}:{registration.ics_sequence}",
+            attachments=[_ics_attachment(registration, base_url)],
         )
+
+
+def _ics_attachment(registration: Registration, base_url: str) -> dict[str, str]:
+    content = registration_ics(registration, base_url=base_url)
+    return {
+        "filename": f"{registration.event.slug}.ics",
+        "mimetype": "text/calendar",
+        "content_base64": base64.b64encode(content).decode("ascii"),
+    }
 
 
 def _mine_path() -> str:

@@ -1,6 +1,8 @@
+import base64
 import datetime
 import threading
 
+import icalendar
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
@@ -67,6 +69,10 @@ def test_a_cancellation_promotes_the_first_waiting_person_and_emails_them_in_ger
     assert email.language == "de"
     assert "Ein Platz ist für Sie frei" in email.subject
     assert "https://ruhrbridge.example/de/events/mine/" in email.text_body
+    [attachment] = email.attachments
+    calendar = icalendar.Calendar.from_ical(base64.b64decode(attachment["content_base64"]))
+    assert calendar.events[0]["UID"] == promoted.ics_uid
+    assert calendar.events[0]["SEQUENCE"] == 1
 
 
 def test_leaving_the_waiting_list_promotes_nobody():
