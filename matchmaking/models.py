@@ -130,6 +130,9 @@ class Match(models.Model):
         on_delete=models.CASCADE,
         null=True,
         blank=True,
+        # Indexed below where set only: a full index would hold a NULL for every
+        # partnership row and slow down each chunk's insert.
+        db_index=False,
         related_name="matches",
         verbose_name=_("settlement offer"),
     )
@@ -166,6 +169,11 @@ class Match(models.Model):
         indexes = [
             models.Index(
                 fields=["bridge", "kind", "company", "rank"], name="matchmaking_match_list"
+            ),
+            models.Index(
+                fields=["partner_offer"],
+                condition=Q(partner_offer__isnull=False),
+                name="matchmaking_match_offer",
             ),
         ]
 

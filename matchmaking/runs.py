@@ -46,6 +46,7 @@ from matchmaking.profiles import bridge_snapshot
 
 RANK_BLOCK = 8192
 SETTLEMENT_K = 5
+COMPACT = (",", ":")
 MATCH_COLUMNS = (
     "bridge_id",
     "kind",
@@ -384,8 +385,8 @@ def _copy_rows(bridge_id: int, kind: str, rows: Sequence[Row], now) -> None:
                     None if is_company else row.partner_id,
                     row.rank,
                     row.score,
-                    json.dumps(row.components),
-                    json.dumps(row.reasons),
+                    json.dumps(row.components, separators=COMPACT),
+                    json.dumps(row.reasons, separators=COMPACT),
                     now,
                 )
             )
