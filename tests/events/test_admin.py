@@ -6,7 +6,7 @@ import pytest
 from events.models import Registration
 from tests.events.conftest import company_person
 from tests.factories import EventFactory, StaffFactory, UserFactory
-from tests.support.admin import admin_client_for
+from tests.support.admin import admin_client_for, assert_constant_queries
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/events/registration/"
@@ -90,3 +90,30 @@ def test_raising_the_capacity_in_the_admin_promotes_the_waiting(staff_client):
     assert "1 person moved up from the waiting list" in response.text
     waiting.refresh_from_db()
     assert waiting.status == "registered"
+
+
+def test_the_attendee_list_exports_as_xlsx(staff_client):
+    from openpyxl import load_workbook
+
+    registration = Registration.objects.create(
+        event=EventFactory(title_en="Hydrogen Day"), user=UserFactory(), status="registered"
+    )
+
+    response = staff_client.post(
+        CHANGELIST, {"action": "export_xlsx", "_selected_action": [registration.pk]}
+    )
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][0] == "Hydrogen Day"
+    assert rows[1][2] == registration.user.email
+
+
+def test_the_event_and_attendee_lists_need_the_same_number_of_queries_for_one_or_three(
+    staff_client,
+):
+    def make_registration():
+        Registration.objects.create(event=EventFactory(), user=UserFactory(), status="registered")
+
+    assert_constant_queries(staff_client, CHANGELIST, make_registration)
+    assert_constant_queries(staff_client, "/admin/events/event/", make_registration)
