@@ -1,8 +1,12 @@
 """The staff workbench for events: programme, attendee lists with export, check-in."""
 
+import zoneinfo
+
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -31,9 +35,44 @@ class SessionInline(admin.TabularInline):
     fields = ("starts", "ends", "title_en", "title_de")
 
 
+LOCAL_FIELDS = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
+LOCAL_TIME_HINT = _("In the event’s time zone.")
+
+
+class EventAdminForm(forms.ModelForm):
+    """Staff enter and read the times as clocks at the event's place, not in Essen: a
+    summit in Manchester that starts at 09:00 is typed as 09:00."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        here = timezone.get_current_timezone()
+        for name in LOCAL_FIELDS:
+            field = self.fields[name]
+            field.help_text = f"{field.help_text} {LOCAL_TIME_HINT}".strip()
+            value = getattr(self.instance, name) if self.instance.pk else None
+            if value is not None:
+                # The same wall-clock time, labelled with the admin's zone, so that the widget
+                # shows it unchanged and an untouched field does not count as changed.
+                wall_clock = timezone.localtime(value, self.instance.tzinfo).replace(tzinfo=None)
+                self.initial[name] = timezone.make_aware(wall_clock, here)
+
+    def clean(self):
+        cleaned = super().clean()
+        zone = cleaned.get("time_zone")
+        if zone not in zoneinfo.available_timezones():
+            return cleaned
+        here, there = timezone.get_current_timezone(), zoneinfo.ZoneInfo(zone)
+        for name in LOCAL_FIELDS:
+            value = cleaned.get(name)
+            if value is not None:
+                cleaned[name] = timezone.make_aware(timezone.make_naive(value, here), there)
+        return cleaned
+
+
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ("title_en", "kind", "starts_at", "time_zone", "visibility", "seats", "people")
+    form = EventAdminForm
+    list_display = ("title_en", "kind", "local_start", "visibility", "seats", "people")
     list_filter = ("kind", "visibility", "bridges", "sectors")
     search_fields = ("title_en", "title_de", "slug", "venue")
     prepopulated_fields = {"slug": ("title_en",)}
@@ -68,6 +107,11 @@ class EventAdmin(admin.ModelAdmin):
                 ),
             )
         )
+
+    @admin.display(description=_("starts (local time)"), ordering="starts_at")
+    def local_start(self, event: Event) -> str:
+        start = timezone.localtime(event.starts_at, event.tzinfo)
+        return f"{formats.date_format(start, 'SHORT_DATETIME_FORMAT')} ({event.time_zone})"
 
     @admin.display(description=_("registered / capacity"))
     def seats(self, event: Event) -> str:

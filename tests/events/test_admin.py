@@ -1,7 +1,10 @@
 import csv
+import datetime
 import io
+import zoneinfo
 
 import pytest
+from django.utils import timezone
 
 from events.models import Registration
 from tests.events.conftest import company_person
@@ -58,38 +61,61 @@ def test_the_event_admin_pages_open(staff_client):
     assert staff_client.get(CHANGELIST).status_code == 200
 
 
+def _change_form_data(staff_client, event, **changes):
+    """What the admin's change form posts back for `event`, with `changes`."""
+    form = staff_client.get(f"/admin/events/event/{event.pk}/change/").context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not isinstance(value, (list, datetime.datetime))
+    }
+    data["bridges"] = [bridge.pk for bridge in event.bridges.all()]
+    for name in ("starts_at", "ends_at"):
+        shown = timezone.localtime(form.initial[name])
+        data[f"{name}_0"], data[f"{name}_1"] = f"{shown:%Y-%m-%d}", f"{shown:%H:%M:%S}"
+    data.update({"days-TOTAL_FORMS": 0, "days-INITIAL_FORMS": 0, **changes})
+    return data
+
+
 def test_raising_the_capacity_in_the_admin_promotes_the_waiting(staff_client):
     event = EventFactory(capacity=1)
     Registration.objects.create(event=event, user=UserFactory(), status="registered")
     waiting = Registration.objects.create(
         event=event, user=UserFactory(), status="waitlisted", waitlist_position=1
     )
-    form = staff_client.get(f"/admin/events/event/{event.pk}/change/").context["adminform"].form
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if value is not None and not isinstance(value, list)
-    }
-    data.update(
-        {
-            "bridges": [b.pk for b in event.bridges.all()],
-            "starts_at_0": event.starts_at.astimezone().strftime("%Y-%m-%d"),
-            "starts_at_1": event.starts_at.astimezone().strftime("%H:%M:%S"),
-            "ends_at_0": event.ends_at.astimezone().strftime("%Y-%m-%d"),
-            "ends_at_1": event.ends_at.astimezone().strftime("%H:%M:%S"),
-            "capacity": 2,
-            "days-TOTAL_FORMS": 0,
-            "days-INITIAL_FORMS": 0,
-        }
-    )
-    for field in ("registration_opens_at", "registration_closes_at"):
-        data.pop(field, None)
 
-    response = staff_client.post(f"/admin/events/event/{event.pk}/change/", data, follow=True)
+    response = staff_client.post(
+        f"/admin/events/event/{event.pk}/change/",
+        _change_form_data(staff_client, event, capacity=2),
+        follow=True,
+    )
 
     assert "1 person moved up from the waiting list" in response.text
     waiting.refresh_from_db()
     assert waiting.status == "registered"
+    assert waiting.ics_sequence == 1  # promoted; the unchanged times changed nothing
+
+
+def test_staff_type_the_times_of_an_event_as_clocks_at_its_place(staff_client):
+    london = zoneinfo.ZoneInfo("Europe/London")
+    event = EventFactory(
+        time_zone="Europe/London",
+        starts_at=datetime.datetime(2027, 9, 24, 9, 0, tzinfo=london),
+        ends_at=datetime.datetime(2027, 9, 24, 17, 0, tzinfo=london),
+    )
+    registration = Registration.objects.create(event=event, user=UserFactory(), status="registered")
+    page = staff_client.get(f"/admin/events/event/{event.pk}/change/").text
+    assert 'value="09:00:00"' in page
+
+    staff_client.post(
+        f"/admin/events/event/{event.pk}/change/",
+        _change_form_data(staff_client, event, starts_at_1="10:00:00"),
+    )
+
+    event.refresh_from_db()
+    assert event.starts_at == datetime.datetime(2027, 9, 24, 10, 0, tzinfo=london)
+    registration.refresh_from_db()
+    assert registration.ics_sequence == 1
 
 
 def test_the_attendee_list_exports_as_xlsx(staff_client):
