@@ -19,6 +19,7 @@ import dataclasses
 import json
 import os
 import pickle
+import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -85,8 +86,11 @@ class Row:
 
 
 def runs_directory() -> Path:
-    # Shared by every worker of the deployment (one container, or a shared volume).
-    return Path(getattr(settings, "MATCH_RUNS_DIR", settings.BASE_DIR / "var" / "match-runs"))
+    """Where runs keep their state: every worker must see it. The default, the system's
+    temporary directory, is writable in the container and shared by the processes of one
+    worker container; workers on several hosts need a shared volume in MATCH_RUNS_DIR."""
+    default = Path(tempfile.gettempdir()) / "ruhrbridge-match-runs"
+    return Path(getattr(settings, "MATCH_RUNS_DIR", None) or default)
 
 
 def run_state_path(run_id: int) -> Path:
