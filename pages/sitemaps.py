@@ -7,6 +7,7 @@ from django.urls import reverse
 from bridges.enums import BridgeStatus
 from bridges.models import Bridge, Municipality
 from companies.selectors import directory_companies
+from events.selectors import events_visible_to
 
 
 class _Bilingual(Sitemap):
@@ -68,9 +69,22 @@ class MunicipalityPages(_Bilingual):
         return reverse("bridges:municipality", args=[municipality.slug])
 
 
+class EventPages(_Bilingual):
+    """Events a visitor who is not signed in may see."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return events_visible_to(user=AnonymousUser()).order_by("starts_at").only("slug")
+
+    def location(self, event):
+        return reverse("events:detail", args=[event.slug])
+
+
 SITEMAPS = {
     "pages": StaticPages,
     "bridges": BridgePages,
     "companies": CompanyPages,
     "municipalities": MunicipalityPages,
+    "events": EventPages,
 }

@@ -69,6 +69,19 @@ def test_a_bridge_page_shows_partners_twinnings_and_the_members_this_viewer_may_
     assert "Quiet Ltd" not in page
 
 
+def test_a_bridge_page_lists_the_bridges_coming_events(client):
+    from tests.factories import EventFactory
+
+    EventFactory(title_en="Greater Manchester–Germany Innovation Summit")
+
+    page = client.get("/en/bridges/united-kingdom/").text
+
+    assert "Greater Manchester–Germany Innovation Summit" in page
+    assert (
+        "Greater Manchester–Germany Innovation Summit" not in client.get("/en/bridges/israel/").text
+    )
+
+
 def test_a_draft_bridge_is_a_404_for_visitors(client):
     Bridge.objects.filter(slug="israel").update(status="draft")
 

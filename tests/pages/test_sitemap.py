@@ -19,8 +19,11 @@ def _approved(**fields):
 
 
 def test_the_sitemap_lists_public_pages_in_both_languages_with_alternates(client):
+    from tests.factories import EventFactory
+
     public = _approved(visibility="public")
     members_only = _approved(visibility="members-only")
+    summit = EventFactory(slug="greater-manchester-summit")
 
     xml = client.get("/sitemap.xml").text
 
@@ -29,3 +32,4 @@ def test_the_sitemap_lists_public_pages_in_both_languages_with_alternates(client
     assert 'hreflang="en" href="http://testserver/en/municipalities/dortmund/"' in xml
     assert f"/en/companies/{public.pk}/</loc>" in xml
     assert f"/companies/{members_only.pk}/" not in xml
+    assert f"<loc>http://testserver/de/events/{summit.slug}/</loc>" in xml
