@@ -38,3 +38,10 @@ class PartnerKind(models.TextChoices):
 class PairState(models.TextChoices):
     INTERESTED = "interested", _("interested")
     NOT_INTERESTED = "not-interested", _("not interested")
+    INTRODUCTION_REQUESTED = "intro-requested", _("introduction requested")
+    INTRODUCTION_ACCEPTED = "intro-accepted", _("introduction accepted")
+    INTRODUCTION_DECLINED = "intro-declined", _("introduction declined")
+
+
+# A pair in one of these states is never matched again (both directions), until taken back.
+EXCLUDING_PAIR_STATES = (PairState.NOT_INTERESTED, PairState.INTRODUCTION_DECLINED)

@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from bridges.models import Bridge
 from matchmaking.engine import Vocabulary
 from matchmaking.engine.render import render_reason
-from matchmaking.enums import PairState, PartnerKind
+from matchmaking.enums import EXCLUDING_PAIR_STATES, PartnerKind
 from matchmaking.models import Match, MatchPair
 from matchmaking.profiles import vocabulary_load
 
@@ -47,7 +47,7 @@ def export_rows(*, bridge: Bridge, kind: str, top: int = 20) -> Iterator[list[An
     """One row per (company, partner) of each list, by company name and rank; pairs that
     either side marked "not interested" are left out."""
     declined = MatchPair.objects.filter(
-        bridge_id=OuterRef("bridge_id"), state=PairState.NOT_INTERESTED
+        bridge_id=OuterRef("bridge_id"), state__in=EXCLUDING_PAIR_STATES
     ).filter(
         Q(company_id=OuterRef("company_id"), partner_id=OuterRef("partner_company_id"))
         | Q(company_id=OuterRef("partner_company_id"), partner_id=OuterRef("company_id"))

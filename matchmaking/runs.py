@@ -41,7 +41,7 @@ from matchmaking.engine import explain as explain_lists
 from matchmaking.engine import select as select_lists
 from matchmaking.engine.partners import DEFAULT_K, EXPOSURE_FACTOR, pool_size
 from matchmaking.engine.settlement import landing_partners, settlement_offers_for
-from matchmaking.enums import MatchKind, PairState, PartnerKind
+from matchmaking.enums import EXCLUDING_PAIR_STATES, MatchKind, PartnerKind
 from matchmaking.models import Match, MatchPair
 from matchmaking.profiles import bridge_snapshot
 
@@ -120,7 +120,7 @@ def run_state_delete(run_id: int) -> None:
 
 def excluded_pairs(bridge_id: int) -> list[tuple[int, int]]:
     return list(
-        MatchPair.objects.filter(bridge_id=bridge_id, state=PairState.NOT_INTERESTED).values_list(
+        MatchPair.objects.filter(bridge_id=bridge_id, state__in=EXCLUDING_PAIR_STATES).values_list(
             "company_id", "partner_id"
         )
     )
@@ -316,7 +316,7 @@ def still_allowed(*, bridge_id: int, company_ids: Sequence[int], rows: Sequence[
     """
     blocked = unmatchable_now(bridge_id)
     declined = set(
-        MatchPair.objects.filter(bridge_id=bridge_id, state=PairState.NOT_INTERESTED)
+        MatchPair.objects.filter(bridge_id=bridge_id, state__in=EXCLUDING_PAIR_STATES)
         .filter(Q(company_id__in=company_ids) | Q(partner_id__in=company_ids))
         .values_list("company_id", "partner_id")
     )

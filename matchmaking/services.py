@@ -24,9 +24,9 @@ from companies.models import BridgeMembership, Company
 from matchmaking import runs
 from matchmaking.enums import (
     ACTIVE_RUN_STATUSES,
+    EXCLUDING_PAIR_STATES,
     ChunkStatus,
     MatchKind,
-    PairState,
     RunStatus,
     RunTrigger,
 )
@@ -469,9 +469,9 @@ def match_pair_set(
         partner=partner,
         defaults={"state": state, "decided_by": actor},
     )
-    if state == PairState.NOT_INTERESTED:
+    if state in EXCLUDING_PAIR_STATES:
         matches_remove_pair(bridge_id=bridge.pk, company_id=company.pk, partner_id=partner.pk)
-    elif previous == PairState.NOT_INTERESTED:
+    elif previous in EXCLUDING_PAIR_STATES:
         _rescore_on_commit(company.pk, partner.pk)
     return pair
 
@@ -479,7 +479,7 @@ def match_pair_set(
 @transaction.atomic
 def match_pair_clear(*, bridge: Bridge, company: Company, partner: Company) -> None:
     deleted, _by_model = MatchPair.objects.filter(
-        bridge=bridge, company=company, partner=partner, state=PairState.NOT_INTERESTED
+        bridge=bridge, company=company, partner=partner, state__in=EXCLUDING_PAIR_STATES
     ).delete()
     MatchPair.objects.filter(bridge=bridge, company=company, partner=partner).delete()
     if deleted:

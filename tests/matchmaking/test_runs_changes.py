@@ -101,6 +101,26 @@ def test_not_interested_removes_the_pair_from_both_lists_and_taking_it_back_resc
     assert Match.objects.filter(company=ruhr, partner_company=partner).exists()
 
 
+def test_a_declined_introduction_removes_the_pair_and_a_new_run_leaves_it_out(
+    matched, django_capture_on_commit_callbacks
+):
+    ruhr, partner = matched[0], matched[1]
+
+    services.match_pair_set(
+        actor=None,
+        bridge=uk(),
+        company=partner,
+        partner=ruhr,
+        state=PairState.INTRODUCTION_DECLINED,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.match_run_start(bridge=uk(), kind=MatchKind.PARTNERSHIP, trigger="staff")
+
+    assert MatchRun.objects.filter(status=RunStatus.SUCCEEDED).count() >= 2
+    assert not Match.objects.filter(company=ruhr, partner_company=partner).exists()
+    assert not Match.objects.filter(company=partner, partner_company=ruhr).exists()
+
+
 def test_an_approval_scores_the_new_member_at_once_in_embedded_mode(
     matched, django_capture_on_commit_callbacks
 ):
