@@ -308,6 +308,24 @@ def unmatchable_now(bridge_id: int) -> set[int]:
     return blocked
 
 
+# Writers of a bridge's match rows and removals from them meet on one PostgreSQL advisory lock
+# per bridge: writers share it, a removal takes it alone. A removal therefore waits for the
+# chunks writing at that moment (and then deletes their rows), and a chunk that starts writing
+# after a removal sees it in `still_allowed`. Without it a chunk that checked just before a
+# removal committed could write the removed company back.
+_LOCK_NAMESPACE = 0x5242  # "RB"
+
+
+def bridge_rows_lock(bridge_ids: Iterable[int], *, shared: bool) -> None:
+    """Take the bridges' row locks until the end of the current transaction."""
+    if connection.vendor != "postgresql":
+        return  # SQLite writes one transaction at a time anyway
+    function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+    with connection.cursor() as cursor:
+        for bridge_id in sorted(set(bridge_ids)):  # one order everywhere: no deadlocks
+            cursor.execute(f"SELECT {function}(%s, %s)", [_LOCK_NAMESPACE, bridge_id])
+
+
 def still_allowed(*, bridge_id: int, company_ids: Sequence[int], rows: Sequence[Row]) -> list[Row]:
     """``rows`` without what changed since the snapshot and removes a pair at once (a partner
     gone hidden, a "not interested"), ranks closed up again.
@@ -342,6 +360,7 @@ def matches_replace(
     """Replace these companies' rows of (bridge, kind) with ``rows``; call inside a
     transaction so that readers see the old list or the new one, never a mix."""
     company_ids = list(company_ids)
+    bridge_rows_lock([bridge_id], shared=True)
     rows = still_allowed(bridge_id=bridge_id, company_ids=company_ids, rows=rows)
     Match.objects.filter(bridge_id=bridge_id, kind=kind, company_id__in=company_ids).delete()
     if not rows:

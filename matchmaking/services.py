@@ -433,6 +433,10 @@ def matches_remove_company(*, company_id: int, bridge_id: int | None = None) -> 
 
     Called inside the transaction that makes it unmatchable, so no one sees it afterwards.
     """
+    bridge_ids = (
+        [bridge_id] if bridge_id is not None else Bridge.objects.values_list("pk", flat=True)
+    )
+    runs.bridge_rows_lock(bridge_ids, shared=False)
     rows = Match.objects.filter(Q(company_id=company_id) | Q(partner_company_id=company_id))
     if bridge_id is not None:
         rows = rows.filter(bridge_id=bridge_id)
@@ -441,6 +445,7 @@ def matches_remove_company(*, company_id: int, bridge_id: int | None = None) -> 
 
 
 def matches_remove_pair(*, bridge_id: int, company_id: int, partner_id: int) -> int:
+    runs.bridge_rows_lock([bridge_id], shared=False)
     rows = Match.objects.filter(bridge_id=bridge_id).filter(
         Q(company_id=company_id, partner_company_id=partner_id)
         | Q(company_id=partner_id, partner_company_id=company_id)
