@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -179,7 +179,15 @@ def _partner_country(match: Match) -> str:
 
 @admin.register(Match)
 class MatchAdmin(_ManagedBridgesMixin, ExportMixin, admin.ModelAdmin):
-    list_display = ("company", "kind", "rank", "partner_name", "score", "scored_at")
+    list_display = (
+        "company",
+        "bridge_short",
+        "kind",
+        "rank",
+        "partner_name",
+        "score_2",
+        "scored_at",
+    )
     # The columns of export_matches, for staff who want the current selection in Excel.
     export_columns = (
         ("company", lambda match: match.company.name),
@@ -191,6 +199,14 @@ class MatchAdmin(_ManagedBridgesMixin, ExportMixin, admin.ModelAdmin):
         ("reasons_en", lambda match: match.reasons_en),
         ("kind", lambda match: match.kind),
     )
+
+    @admin.display(description=_("bridge"), ordering="bridge__slug")
+    def bridge_short(self, match: Match) -> str:
+        return match.bridge.short_name
+
+    @admin.display(description=_("score"), ordering="score")
+    def score_2(self, match: Match) -> str:
+        return formats.number_format(match.score, 2)
 
     def get_export_queryset(self, queryset):
         vocabulary = vocabulary_load()
@@ -204,7 +220,7 @@ class MatchAdmin(_ManagedBridgesMixin, ExportMixin, admin.ModelAdmin):
             yield match
 
     list_filter = ("kind", "bridge")
-    list_select_related = ("company", "partner_company", "partner_offer")
+    list_select_related = ("company", "bridge", "partner_company", "partner_offer")
     search_fields = ("company__name", "partner_company__name")
     ordering = ("company__name", "kind", "rank")
     list_per_page = 100
