@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("companies.urls")),
     path("", include("bridges.urls")),
     path("my/", include("companies.self_service_urls")),
+    path("my/", include("matchmaking.urls")),
     path("events/", include("events.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),

@@ -45,3 +45,17 @@ class PairState(models.TextChoices):
 
 # A pair in one of these states is never matched again (both directions), until taken back.
 EXCLUDING_PAIR_STATES = (PairState.NOT_INTERESTED, PairState.INTRODUCTION_DECLINED)
+
+
+class ScoreBand(models.TextChoices):
+    STRONG = "strong", _("strong match")
+    GOOD = "good", _("good match")
+    POSSIBLE = "possible", _("possible match")
+
+
+# The lowest score of each band, best first: people see a band, never the raw number.
+SCORE_BAND_FLOORS = ((0.6, ScoreBand.STRONG), (0.4, ScoreBand.GOOD))
+
+
+def score_band(score: float) -> ScoreBand:
+    return next((band for floor, band in SCORE_BAND_FLOORS if score >= floor), ScoreBand.POSSIBLE)

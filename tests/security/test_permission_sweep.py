@@ -25,6 +25,7 @@ from companies.models import (
 from companies.services import contact_objection_token
 from events.models import Registration
 from events.services import calendar_feed_for
+from matchmaking.models import MatchPair
 from tests.factories import CompanyFactory, EventFactory, StaffFactory, UserFactory
 
 ROLES = (
@@ -85,6 +86,10 @@ ACCESS: dict[str, Access | Skip] = {
     "self_service:team_request_decide": Access(NOBODY, "team_request", method="post"),
     "self_service:bridges": Access(NOBODY, "company_id"),
     "self_service:bridge_withdraw": Access(NOBODY, "bridge_membership", method="post"),
+    "matches:list": Access(NOBODY, "bridge_matches"),
+    "matches:hidden": Access(NOBODY, "bridge_matches"),
+    "matches:pair_decide": Access(NOBODY, "match_pair", method="post"),
+    "matches:pair_clear": Access(NOBODY, "match_pair", method="post"),
     # A members-only event of a bridge the viewers' company is not on: it does not exist for
     # them. Staff see it; registering needs a company there, so they get a message.
     "events:detail": Access(STAFF, "members_only_event"),
@@ -173,7 +178,7 @@ class World:
         )
         self.feed = calendar_feed_for(user=self.owner)
 
-        other_company = CompanyFactory(name="Viewer Ltd")
+        other_company = self.viewer_company = CompanyFactory(name="Viewer Ltd")
         BridgeMembership.objects.create(
             company=other_company, bridge=uk, status="approved", decided_at=timezone.now()
         )
@@ -240,6 +245,12 @@ class World:
     def bridge_membership(self):
         return {"company_id": self.company.pk, "membership_id": self.membership.pk}
 
+    def bridge_matches(self):
+        return {"company_id": self.company.pk, "bridge_slug": "united-kingdom"}
+
+    def match_pair(self):
+        return {**self.bridge_matches(), "partner_id": self.viewer_company.pk}
+
 
 def _cases():
     for name in _parametrised_names():
@@ -291,6 +302,7 @@ def _assert_nothing_changed(world: World) -> None:
         (world.colleague.pk, "member"),
     }
     assert world.invite.__class__.objects.get(pk=world.invite.pk).revoked_at is None
+    assert not MatchPair.objects.exists()
     assert list(Registration.objects.values_list("user", "status", "ics_sequence")) == [
         (world.owner.pk, "registered", 0)
     ]
