@@ -80,14 +80,14 @@ PHRASES: dict[str, dict[str, dict[str, str]]] = {
     },
     "size_fit": {
         "de": {
-            "owner": "Ähnliche Größe: Sie {viewer_size}, {partner} {partner_size}",
-            "partner": "Ähnliche Größe: {owner} {viewer_size}, Sie {partner_size}",
-            "staff": "Ähnliche Größe: {owner} {viewer_size}, {partner} {partner_size}",
+            "owner": "Ähnliche Größe – Sie: {viewer_size}; {partner}: {partner_size}",
+            "partner": "Ähnliche Größe – {owner}: {viewer_size}; Sie: {partner_size}",
+            "staff": "Ähnliche Größe – {owner}: {viewer_size}; {partner}: {partner_size}",
         },
         "en": {
-            "owner": "Similar size: you {viewer_size}, {partner} {partner_size}",
-            "partner": "Similar size: {owner} {viewer_size}, you {partner_size}",
-            "staff": "Similar size: {owner} {viewer_size}, {partner} {partner_size}",
+            "owner": "Similar size – you: {viewer_size}; {partner}: {partner_size}",
+            "partner": "Similar size – {owner}: {viewer_size}; you: {partner_size}",
+            "staff": "Similar size – {owner}: {viewer_size}; {partner}: {partner_size}",
         },
     },
     "profile_empty": {
