@@ -144,3 +144,13 @@ def partner_for_pair(*, company: Company, bridge: Bridge, partner_id: int) -> Co
         .exclude(pk=company.pk)
         .first()
     )
+
+
+def partner_countries(*, bridge: Bridge) -> list[tuple[str, str]]:
+    """The countries of the bridge's other side, by name: a Ruhr company's partners."""
+    from django_countries import countries
+
+    from companies.sides import bridge_country_codes
+
+    codes = bridge_country_codes(bridge) | {"DE"}
+    return sorted(((code, countries.name(code)) for code in codes), key=lambda item: item[1])

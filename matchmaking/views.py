@@ -13,6 +13,7 @@ from bridges.models import Bridge
 from companies.models import Company, CompanyMember
 from matchmaking import selectors, services
 from matchmaking.enums import PairState
+from matchmaking.filters import MatchListFilter
 from matchmaking.profiles import vocabulary_load
 
 PAGE_SIZE = 20
@@ -54,8 +55,14 @@ def match_list(request: HttpRequest, company_id: int, bridge_slug: str) -> HttpR
     context["blocker"] = selectors.matches_blocker_for(company=company, bridge=bridge)
     if context["blocker"] is None:
         matches = selectors.match_list_for(company=company, bridge=bridge)
-        page = Paginator(matches, PAGE_SIZE).get_page(request.GET.get("page"))
-        context["page"] = page
+        filters = MatchListFilter(
+            request.GET, queryset=matches, countries=selectors.partner_countries(bridge=bridge)
+        )
+        page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(page=page, filters=filters, query=query.urlencode())
+        context["filtered"] = any(request.GET.get(name) for name in filters.filters)
         context["cards"] = selectors.match_cards(
             page.object_list,
             company=company,
@@ -64,7 +71,9 @@ def match_list(request: HttpRequest, company_id: int, bridge_slug: str) -> HttpR
             vocabulary=vocabulary_load(),
         )
         if not context["cards"]:
-            context["empty"] = selectors.matches_empty_reason(bridge=bridge)
+            context["empty"] = (
+                "filtered" if context["filtered"] else selectors.matches_empty_reason(bridge=bridge)
+            )
     return render(request, "matchmaking/matches.html", context)
 
 

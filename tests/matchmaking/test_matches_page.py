@@ -262,3 +262,26 @@ def test_the_list_does_a_constant_number_of_queries(client):
         )
 
     assert_constant_queries(client, _url(owner), make_row)
+
+
+def test_filters_narrow_the_list_by_the_partners_sector_country_and_partnership_type(
+    matched, client
+):
+    from bridges.models import Sector
+
+    ruhr = matched[0]
+    partners = _partners(ruhr)
+    assert partners
+    _signed_in(client, ruhr)
+
+    by_sector = client.get(_url(ruhr) + "?sector=cybersecurity")
+    other_sector = client.get(_url(ruhr) + "?sector=hydrogen")
+    by_country = client.get(_url(ruhr) + "?country=GB")
+    by_type = client.get(_url(ruhr) + "?partnership_type=research-development")
+
+    assert Sector.objects.get(slug="cybersecurity").companies.filter(name=partners[0]).exists()
+    assert [card.partner.name for card in by_sector.context["cards"]] == partners
+    assert other_sector.context["cards"] == []
+    assert "No match fits these filters." in other_sector.text
+    assert [card.partner.name for card in by_country.context["cards"]] == partners
+    assert by_type.context["cards"] == []
