@@ -87,5 +87,14 @@ def company_for_page(*, user, pk: int) -> Company | None:
     )
 
 
+def company_member_of(*, user, company_id: int) -> CompanyMember | None:
+    """The user's place in the company's team (with the company), or None for outsiders."""
+    return (
+        CompanyMember.objects.select_related("company")
+        .filter(company_id=company_id, user=user)
+        .first()
+    )
+
+
 def is_company_person(*, user, company: Company) -> bool:
     return user.is_authenticated and company.members.filter(user=user).exists()

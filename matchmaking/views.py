@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from bridges.models import Bridge
 from companies.models import Company, CompanyMember
+from companies.selectors import company_member_of
 from matchmaking import selectors, services
 from matchmaking.enums import PairState
 from matchmaking.filters import MatchListFilter
@@ -22,11 +23,7 @@ DECIDABLE_STATES = (PairState.INTERESTED, PairState.NOT_INTERESTED)
 
 def _company_for(request: HttpRequest, company_id: int) -> tuple[Company, CompanyMember]:
     """The company and the user's place in it; a 404 for anyone outside its team."""
-    member = (
-        CompanyMember.objects.select_related("company")
-        .filter(company_id=company_id, user=request.user)
-        .first()
-    )
+    member = company_member_of(user=request.user, company_id=company_id)
     if member is None:
         raise Http404
     return member.company, member

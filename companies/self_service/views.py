@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from companies.models import Company, CompanyMember
+from companies.selectors import company_member_of
 from companies.self_service import forms as ss_forms
 from companies.self_service import selectors, services
 
@@ -43,11 +44,7 @@ def _steps_for(company: Company) -> list[Step]:
 
 def _company_for(request: HttpRequest, company_id: int) -> tuple[Company, CompanyMember]:
     """The company and the user's place in it; a 404 for anyone outside its team."""
-    member = (
-        CompanyMember.objects.select_related("company")
-        .filter(company_id=company_id, user=request.user)
-        .first()
-    )
+    member = company_member_of(user=request.user, company_id=company_id)
     if member is None:
         raise Http404
     return member.company, member
