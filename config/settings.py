@@ -58,6 +58,8 @@ SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOG_JSON = env.bool("LOG_JSON", default=not DEBUG)
 OUTBOX_SEND_LEASE_SECONDS = env.int("OUTBOX_SEND_LEASE_SECONDS", default=120)
+# The site's public address, for links in e-mails sent outside a request (beat tasks).
+SITE_URL = env.str("SITE_URL", default="http://localhost:8000")
 # Shown in the footer, the imprint and the accessibility statement.
 SITE_CONTACT_EMAIL = env.str("SITE_CONTACT_EMAIL", default="ruhrbridge@business-metropole.example")
 
@@ -102,6 +104,7 @@ INSTALLED_APPS = [
     "bridges",
     "companies",
     "matchmaking",
+    "leads",
     "events",
     "pages",
     "demo",
@@ -205,6 +208,13 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TIMEZONE = "UTC"
+# Introductions between companies: how long a request waits, how many a company may have
+# out at once, and how many a person and a company may send (see leads.services).
+INTRODUCTION_EXPIRY_DAYS = 14
+INTRODUCTION_OPEN_REQUEST_LIMIT = env.int("INTRODUCTION_OPEN_REQUEST_LIMIT", default=10)
+INTRODUCTION_REQUESTS_PER_HOUR = 20
+INTRODUCTION_REQUESTS_PER_DAY = 30
+
 CELERY_BEAT_SCHEDULE = {
     "outbox-requeue-stalled": {
         "task": "notifications.tasks.requeue_stalled_emails",

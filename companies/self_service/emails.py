@@ -13,15 +13,23 @@ def absolute(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + path
 
 
-def email_send(*, to: str, language: str, template: str, context: dict, key: str) -> None:
-    """Render `companies/email/<template>_subject.txt` and `…_body.txt` in `language`.
+def email_send(
+    *,
+    to: str,
+    language: str,
+    template: str,
+    context: dict,
+    key: str,
+    folder: str = "companies/email",
+) -> None:
+    """Render `<folder>/<template>_subject.txt` and `…_body.txt` in `language`.
 
     The body is the message's own text; the greeting and the sign-off come from the
     shared frame, as plain text and as HTML.
     """
     with translation.override(language):
-        subject = render_to_string(f"companies/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"companies/email/{template}_body.txt", context).strip()
+        subject = render_to_string(f"{folder}/{template}_subject.txt", context).strip()
+        body = render_to_string(f"{folder}/{template}_body.txt", context).strip()
         frame = {**context, "body": body}
         email_enqueue(
             to=to,
