@@ -10,5 +10,8 @@ class LeadsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from leads.permissions import bridge_managers_may_work_leads
+        from leads.privacy import register_leads_section
+
+        register_leads_section()
 
         post_migrate.connect(bridge_managers_may_work_leads, sender=self)

@@ -59,9 +59,7 @@ class Introduction(models.Model):
         choices=IntroductionStatus.choices,
         default=IntroductionStatus.PENDING,
     )
-    requester_accepted_at = models.DateTimeField(
-        _("requester said yes at"), null=True, blank=True
-    )
+    requester_accepted_at = models.DateTimeField(_("requester said yes at"), null=True, blank=True)
     recipient_accepted_at = models.DateTimeField(
         _("asked company said yes at"), null=True, blank=True
     )
@@ -110,7 +108,7 @@ class Introduction(models.Model):
         return f"{self.requester} → {self.recipient}"
 
     def party(self, company_id: int) -> str | None:
-        """"requester", "recipient" or None for a company outside the introduction."""
+        """ "requester", "recipient" or None for a company outside the introduction."""
         if company_id == self.requester_id:
             return "requester"
         if company_id == self.recipient_id:

@@ -80,9 +80,9 @@ def _pair_excluded(bridge: Bridge, first: Company, second: Company) -> bool:
 
 
 def _pending_between(bridge: Bridge, first: Company, second: Company):
-    return Introduction.objects.filter(
-        bridge=bridge, status=IntroductionStatus.PENDING
-    ).filter(Q(requester=first, recipient=second) | Q(requester=second, recipient=first))
+    return Introduction.objects.filter(bridge=bridge, status=IntroductionStatus.PENDING).filter(
+        Q(requester=first, recipient=second) | Q(requester=second, recipient=first)
+    )
 
 
 def lead_between(bridge: Bridge, first: Company, second: Company) -> Lead | None:
