@@ -361,7 +361,7 @@ def lead_open(
         if partner_company.pk == company.pk:
             raise ValidationError(_("A company cannot be introduced to itself."))
         company, partner_company = sorted((company, partner_company), key=lambda c: c.pk)
-        pair = {"partner_company": partner_company}
+        pair: dict[str, Company | Municipality | None] = {"partner_company": partner_company}
     else:
         pair = {"municipality": municipality}
     try:
@@ -401,7 +401,10 @@ def lead_move(*, actor, lead_id: int, stage: str, reason: str = "") -> Lead:
     lead.stage_changed_at = timezone.now()
     if stage == LeadStage.NO_FIT and reason.strip():
         lead.no_fit_reason = reason.strip()
-    lead._change_reason = f"stage → {stage}"  # simple_history shows it
+    # simple_history records who moved it and shows the reason in the history.
+    lead._change_reason = f"stage → {stage}"  # type: ignore[attr-defined]
+    if actor is not None:
+        lead._history_user = actor  # type: ignore[attr-defined]
     lead.save()
     return lead
 
