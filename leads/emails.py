@@ -38,6 +38,10 @@ def _tell(introduction: Introduction, company_id: int, template: str, event: str
                 settings.SITE_URL,
                 reverse("introductions:detail", args=[company_id, introduction.pk]),
             )
+            matches_url = absolute(
+                settings.SITE_URL,
+                reverse("matches:list", args=[company_id, introduction.bridge.slug]),
+            )
         email_send(
             to=member.user.email,
             language=language,
@@ -49,6 +53,7 @@ def _tell(introduction: Introduction, company_id: int, template: str, event: str
                 "other": other,
                 "brokered": introduction.brokered_by_id is not None,
                 "url": url,
+                "matches_url": matches_url,
             },
             key=f"introduction-{event}:{introduction.pk}:{member.user_id}",
         )
