@@ -1,5 +1,18 @@
 """Settlement matches: a company's Settlement tab and a municipality's view, under "my/"."""
 
+from django.urls import path
+
+from leads import settlement_views as views
+
 app_name = "settlement"
 
-urlpatterns: list = []
+tab = "companies/<int:company_id>/bridges/<slug:bridge_slug>/settlement/"
+municipality = "municipalities/<slug:slug>/settlement/"
+
+urlpatterns = [
+    path(tab, views.company_settlement, name="company"),
+    path(tab + "offers/<int:offer_id>/ask/", views.ask_offer, name="ask_offer"),
+    path(tab + "companies/<int:partner_id>/ask/", views.ask_company, name="ask_company"),
+    path(municipality, views.municipality_settlement, name="municipality"),
+    path(municipality + "<int:company_id>/interest/", views.interest, name="interest"),
+]

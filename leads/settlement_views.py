@@ -1,0 +1,174 @@
+"""The Settlement tab of a partner-region company and a municipality's settlement view."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
+from django.utils.timezone import localdate
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from bridges.models import Bridge, Municipality
+from bridges.selectors import municipalities_acted_for
+from companies.models import Company, CompanyMember
+from companies.selectors import company_member_of
+from leads import settlement
+from leads.models import Lead
+from matchmaking.profiles import vocabulary_load
+
+
+def _company_for(request: HttpRequest, company_id: int) -> tuple[Company, CompanyMember]:
+    """The company and the user's place in it; a 404 for anyone outside its team."""
+    member = company_member_of(user=request.user, company_id=company_id)
+    if member is None:
+        raise Http404
+    return member.company, member
+
+
+def _municipality_for(request: HttpRequest, slug: str) -> Municipality:
+    """The municipality, if this person acts for it; otherwise it does not exist."""
+    return get_object_or_404(
+        municipalities_acted_for(user=request.user).select_related("district"), slug=slug
+    )
+
+
+def _day(lead: Lead) -> str:
+    return date_format(localdate(lead.created_at), "SHORT_DATE_FORMAT")
+
+
+def _tab(company: Company, bridge: Bridge, anchor: str = "") -> HttpResponse:
+    response = redirect("settlement:company", company.pk, bridge.slug)
+    if anchor:
+        response["Location"] += f"#{anchor}"
+    return response
+
+
+def _asked(request: HttpRequest, lead: Lead, created: bool, name: str) -> None:
+    if created:
+        text = _("Your request is with RuhrBridge: the agency will introduce you to %(name)s.")
+        messages.success(request, text % {"name": name})
+    else:
+        text = _(
+            "You asked to be introduced to %(name)s on %(date)s already; the agency will get "
+            "in touch."
+        )
+        messages.info(request, text % {"name": name, "date": _day(lead)})
+
+
+@require_GET
+@login_required
+def company_settlement(request: HttpRequest, company_id: int, bridge_slug: str) -> HttpResponse:
+    company, member = _company_for(request, company_id)
+    bridge = get_object_or_404(Bridge, slug=bridge_slug)
+    context = {"section": "bridges", "company": company, "member": member, "bridge": bridge}
+    context["blocker"] = settlement.settlement_blocker_for(company=company, bridge=bridge)
+    if context["blocker"] is None:
+        context["entries"] = settlement.settlement_entries(
+            settlement.settlement_matches_for(company=company, bridge=bridge),
+            company=company,
+            bridge=bridge,
+            language=get_language(),
+            vocabulary=vocabulary_load(),
+        )
+        if not context["entries"]:
+            context["empty"] = settlement.settlement_empty_reason(bridge=bridge)
+    return render(request, "leads/settlement/company.html", context)
+
+
+@require_POST
+@login_required
+def ask_offer(
+    request: HttpRequest, company_id: int, bridge_slug: str, offer_id: int
+) -> HttpResponse:
+    company, _member = _company_for(request, company_id)
+    bridge = get_object_or_404(Bridge, slug=bridge_slug)
+    offer = settlement.settlement_offer_for(company=company, bridge=bridge, offer_id=offer_id)
+    if offer is None:
+        raise Http404
+    try:
+        lead, created = settlement.settlement_request_offer(
+            actor=request.user,
+            company=company,
+            bridge=bridge,
+            offer=offer,
+            why=request.POST.get("why", ""),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        _asked(request, lead, created, offer.municipality.name)
+    return _tab(company, bridge, f"offer-{offer.pk}")
+
+
+@require_POST
+@login_required
+def ask_company(
+    request: HttpRequest, company_id: int, bridge_slug: str, partner_id: int
+) -> HttpResponse:
+    company, _member = _company_for(request, company_id)
+    bridge = get_object_or_404(Bridge, slug=bridge_slug)
+    partner = settlement.settlement_partner_for(
+        company=company, bridge=bridge, partner_id=partner_id
+    )
+    if partner is None:
+        raise Http404
+    try:
+        lead, created = settlement.settlement_request_partner(
+            actor=request.user,
+            company=company,
+            bridge=bridge,
+            partner=partner,
+            why=request.POST.get("why", ""),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        _asked(request, lead, created, partner.name)
+    return _tab(company, bridge, f"partner-{partner.pk}")
+
+
+@require_GET
+@login_required
+def municipality_settlement(request: HttpRequest, slug: str) -> HttpResponse:
+    municipality = _municipality_for(request, slug)
+    rows = settlement.interested_companies(
+        settlement.municipality_matches(municipality=municipality),
+        municipality=municipality,
+        language=get_language(),
+        vocabulary=vocabulary_load(),
+    )
+    return render(
+        request,
+        "leads/settlement/municipality.html",
+        {"municipality": municipality, "rows": rows},
+    )
+
+
+@require_POST
+@login_required
+def interest(request: HttpRequest, slug: str, company_id: int) -> HttpResponse:
+    municipality = _municipality_for(request, slug)
+    offer_id = request.POST.get("offer", "")
+    match = settlement.interest_match_for(
+        municipality=municipality,
+        company_id=company_id,
+        offer_id=int(offer_id) if offer_id.isdigit() else None,
+    )
+    if match is None:
+        raise Http404
+    lead, created = settlement.municipality_interest_mark(actor=request.user, match=match)
+    if created:
+        text = _("Interest noted: RuhrBridge will introduce %(company)s to you.")
+        messages.success(request, text % {"company": match.company.name})
+    else:
+        text = _(
+            "RuhrBridge knows since %(date)s that you and %(company)s should meet; the agency "
+            "will get in touch."
+        )
+        messages.info(request, text % {"company": match.company.name, "date": _day(lead)})
+    response = redirect("settlement:municipality", municipality.slug)
+    response["Location"] += f"#company-{match.company_id}"
+    return response
