@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from accounts.models import User
 from bridges.enums import BridgeStatus
 from bridges.models import Bridge
+from demo.introductions import demo_introductions_ensure
 from demo.logins import COMPANY_EMAIL, DEMO_PASSWORD, current_code, demo_logins_ensure
 from demo.seed import demo_domain_ensure
 from demo.synthetic import synthetic_companies_ensure
@@ -52,6 +53,11 @@ class Command(BaseCommand):
             )
         )
         self._match_in_process()
+        demo_introductions_ensure(company_owner=User.objects.get(email=COMPANY_EMAIL))
+        self.stdout.write(
+            "The demo company has a request waiting for its answer, an accepted introduction "
+            "and a settlement request to the agency."
+        )
         self.stdout.write("")
         self.stdout.write("Open http://127.0.0.1:8000/ (the admin is at /admin/).")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
