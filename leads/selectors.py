@@ -14,8 +14,8 @@ from leads.enums import IntroductionStatus
 from leads.models import Introduction, Lead, LeadOutcome
 from matchmaking.engine import Vocabulary
 from matchmaking.engine.render import Language, render_reason
-from matchmaking.enums import MatchKind
-from matchmaking.models import Match
+from matchmaking.enums import EXCLUDING_PAIR_STATES, MatchKind
+from matchmaking.models import Match, MatchPair
 
 
 class Tab:
@@ -142,6 +142,15 @@ def introduction_open_between(
         )
         .order_by("-created_at", "-pk")
         .first()
+    )
+
+
+def pair_excluded(*, bridge: Bridge, company: Company, partner: Company) -> bool:
+    """Whether either side declined or is not interested: then nobody can ask."""
+    return (
+        MatchPair.objects.filter(bridge=bridge, state__in=EXCLUDING_PAIR_STATES)
+        .filter(Q(company=company, partner=partner) | Q(company=partner, partner=company))
+        .exists()
     )
 
 

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,6 +27,12 @@ from matchmaking.selectors import partner_for_pair
 
 PAGE_SIZE = 20
 SECTION = "introductions"
+TAB_LABELS = (
+    (selectors.Tab.WAITING, gettext_lazy("Waiting for you")),
+    (selectors.Tab.SENT, gettext_lazy("Sent")),
+    (selectors.Tab.ACCEPTED, gettext_lazy("Accepted")),
+    (selectors.Tab.CLOSED, gettext_lazy("Closed")),
+)
 
 
 def _company_for(request: HttpRequest, company_id: int) -> tuple[Company, CompanyMember]:
@@ -89,6 +95,7 @@ def introduction_request(
     context["existing"] = selectors.introduction_open_between(
         bridge=bridge, company=company, partner=partner
     )
+    context["excluded"] = selectors.pair_excluded(bridge=bridge, company=company, partner=partner)
     return render(request, "leads/introductions/request.html", context)
 
 
@@ -102,7 +109,8 @@ def introduction_list(request: HttpRequest, company_id: int) -> HttpResponse:
     page = Paginator(introductions, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"section": SECTION, "company": company, "member": member, "tab": tab}
     context.update(page=page, query=f"tab={tab}")
-    context["counts"] = selectors.introduction_tab_counts(company=company)
+    context["counts"] = counts = selectors.introduction_tab_counts(company=company)
+    context["tabs"] = [(value, label, counts[value]) for value, label in TAB_LABELS]
     context["rows"] = [
         selectors.introduction_view(introduction, company=company)
         for introduction in page.object_list
