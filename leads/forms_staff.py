@@ -145,6 +145,7 @@ class IntroductionBrokerForm(_BridgeChoiceMixin, forms.Form):
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Both companies read this in the e-mail that asks them."),
+        error_messages={"required": _("Please write why these two should meet.")},
     )
 
     def __init__(self, *args, user, **kwargs) -> None:
