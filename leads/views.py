@@ -64,6 +64,24 @@ def _refused(request: HttpRequest, error: ValidationError) -> None:
         messages.error(request, text)
 
 
+def _request_page(
+    request: HttpRequest,
+    member: CompanyMember,
+    bridge: Bridge,
+    partner: Company,
+    form: IntroductionRequestForm,
+) -> HttpResponse:
+    company = member.company
+    context = {"section": SECTION, "company": company, "member": member, "bridge": bridge}
+    context.update(partner=partner, form=form, reasons=_reasons(bridge, company, partner))
+    context["expiry_days"] = services.expiry_days()
+    context["existing"] = selectors.introduction_open_between(
+        bridge=bridge, company=company, partner=partner
+    )
+    context["excluded"] = selectors.pair_excluded(bridge=bridge, company=company, partner=partner)
+    return render(request, "leads/introductions/request.html", context)
+
+
 @login_required
 def introduction_request(
     request: HttpRequest, company_id: int, bridge_slug: str, partner_id: int
@@ -89,14 +107,7 @@ def introduction_request(
             text = _("Your request has gone to %(partner)s. We will e-mail you its answer.")
             messages.success(request, text % {"partner": partner.name})
             return redirect("introductions:detail", company.pk, introduction.pk)
-    context = {"section": SECTION, "company": company, "member": member, "bridge": bridge}
-    context.update(partner=partner, form=form, reasons=_reasons(bridge, company, partner))
-    context["expiry_days"] = services.expiry_days()
-    context["existing"] = selectors.introduction_open_between(
-        bridge=bridge, company=company, partner=partner
-    )
-    context["excluded"] = selectors.pair_excluded(bridge=bridge, company=company, partner=partner)
-    return render(request, "leads/introductions/request.html", context)
+    return _request_page(request, member, bridge, partner, form)
 
 
 @login_required

@@ -156,6 +156,23 @@ def test_the_request_page_points_to_a_waiting_request_instead_of_asking_twice(pa
     assert 'name="message"' not in page
 
 
+def test_a_pair_one_side_declined_cannot_be_asked_again(pair, client):
+    requester, recipient = pair
+    introduction = _requested(requester, recipient)
+    services.introduction_decline(
+        actor=UserFactory(), introduction_id=introduction.pk, company=recipient
+    )
+    client.force_login(_person(requester))
+
+    page = client.get(_request_url(requester, recipient)).content.decode()
+    response = client.post(_request_url(requester, recipient), {"message": "Again?"})
+
+    assert "This introduction is not possible" in page
+    assert 'name="message"' not in page
+    assert "does not want to be introduced" in response.content.decode()
+    assert Introduction.objects.count() == 1
+
+
 # --- Matches page ---------------------------------------------------------------------------
 
 
