@@ -36,6 +36,8 @@ class MatchCard:
     band: ScoreBand
     reasons: list[str]
     state: str
+    # The partner asked to be introduced and waits for this company's answer.
+    asked_by_partner: bool = False
 
 
 def matches_blocker_for(*, company: Company, bridge: Bridge) -> str | None:
@@ -97,6 +99,14 @@ def match_cards(
             partner_id__in=[match.partner_company_id for match in matches],
         ).values_list("partner_id", "state")
     )
+    asking = set(
+        MatchPair.objects.filter(
+            bridge=bridge,
+            partner=company,
+            company_id__in=[match.partner_company_id for match in matches],
+            state=PairState.INTRODUCTION_REQUESTED,
+        ).values_list("company_id", flat=True)
+    )
     reader = "de" if language == "de" else "en"
     return [
         MatchCard(
@@ -114,6 +124,7 @@ def match_cards(
                 for reason in match.reasons
             ],
             state=states.get(match.partner_company_id, ""),
+            asked_by_partner=match.partner_company_id in asking,
         )
         for match in matches
     ]

@@ -189,6 +189,20 @@ def test_the_matches_card_links_to_the_request_and_then_shows_it_was_requested(p
     assert _request_url(requester, recipient) not in after
 
 
+def test_the_asked_companys_card_says_they_asked_and_leads_to_the_answer(pair, client):
+    requester, recipient = pair
+    client.force_login(_person(recipient))
+    _requested(requester, recipient)
+
+    page = client.get(_matches_url(recipient)).content.decode()
+
+    card = page[page.index(f'id="match-{requester.pk}"') :]
+    card = card[: card.index("</article>")]
+    assert "They asked to meet you" in card
+    assert _url("list", recipient.pk, query="?tab=waiting") in card
+    assert _request_url(recipient, requester) not in card
+
+
 # --- Answering ------------------------------------------------------------------------------
 
 
