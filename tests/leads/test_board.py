@@ -281,3 +281,16 @@ def test_an_unknown_download_format_says_so(staff_client):
     response = staff_client.get(f"{BOARD}export/?format=pdf", follow=True)
 
     assert "Please choose CSV or Excel (XLSX) for the download." in response.text
+
+
+def test_a_full_column_links_to_the_rest_in_the_workbench(staff_client, monkeypatch):
+    monkeypatch.setattr("leads.board.CARDS_PER_COLUMN", 1)
+    _lead()
+    _lead("Zollverein Sensorik GmbH", "Leeds Robotics Ltd")
+
+    response = staff_client.get(f"{BOARD}?kind=partnership")
+
+    introduced = response.context["columns"][1]
+    assert (introduced.total, len(introduced.cards)) == (2, 1)
+    assert "1 more in the workbench" in response.text
+    assert "/admin/leads/lead/?stage__exact=introduced&amp;kind__exact=partnership" in response.text
