@@ -31,7 +31,8 @@ lint: $(STAMPS)/dev-deps
 	$(BIN)/mypy accounts/services.py notifications/services.py notifications/selectors.py \
 		companies/services.py companies/importing.py companies/sides.py bridges/places.py \
 		bridges/selectors.py core/exports.py matchmaking/engine matchmaking/profiles.py \
-		matchmaking/config.py events/services.py events/selectors.py events/calendar.py events/times.py
+		matchmaking/config.py events/services.py events/selectors.py events/calendar.py events/times.py \
+		leads/services.py leads/selectors.py leads/settlement.py leads/board.py leads/emails.py
 
 format: $(STAMPS)/dev-deps
 	$(BIN)/ruff format .

@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
@@ -53,8 +54,16 @@ class StaffMFARequiredMiddleware:
     def _must_set_up_totp(request: HttpRequest) -> bool:
         user = request.user
         return (
-            request.path_info.startswith(reverse("admin:index"))
+            _is_staff_area(request.path_info)
             and user.is_authenticated
             and user.is_staff
             and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         )
+
+
+def _is_staff_area(path: str) -> bool:
+    """The admin and the staff pages under /<language>/staff/ (the lead board)."""
+    if path.startswith(reverse("admin:index")):
+        return True
+    prefix, _slash, rest = path.lstrip("/").partition("/")
+    return prefix in dict(settings.LANGUAGES) and rest.startswith("staff/")

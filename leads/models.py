@@ -187,7 +187,7 @@ class Lead(models.Model):
         blank=True,
         related_name="leads_owned",
         limit_choices_to={"is_staff": True},
-        verbose_name=_("owner"),
+        verbose_name=_("responsible"),
     )
     notes = models.TextField(_("notes"), blank=True)
     next_step_on = models.DateField(_("next step on"), null=True, blank=True)

@@ -22,6 +22,16 @@ def test_staff_without_an_authenticator_app_are_sent_to_set_one_up(client, staff
     assert response.url == "/en/accounts/2fa/totp/activate/?next=%2Fadmin%2F"
 
 
+@pytest.mark.parametrize("path", ["/en/staff/leads/", "/de/staff/leads/"])
+def test_the_staff_pages_outside_the_admin_ask_for_an_authenticator_app_too(client, staff, path):
+    client.force_login(staff)
+
+    response = client.get(path)
+
+    assert response.status_code == 302
+    assert response.url.endswith("/accounts/2fa/totp/activate/?next=" + path.replace("/", "%2F"))
+
+
 def test_the_set_up_page_explains_why_in_the_users_language(client, staff):
     staff.preferred_language = "de"
     staff.save()

@@ -25,6 +25,7 @@ from companies.models import (
 from companies.services import contact_objection_token
 from events.models import Registration
 from events.services import calendar_feed_for
+from leads.models import Introduction, Lead
 from matchmaking.models import MatchPair
 from tests.factories import CompanyFactory, EventFactory, StaffFactory, UserFactory
 
@@ -90,6 +91,24 @@ ACCESS: dict[str, Access | Skip] = {
     "matches:hidden": Access(NOBODY, "bridge_matches"),
     "matches:pair_decide": Access(NOBODY, "match_pair", method="post"),
     "matches:pair_clear": Access(NOBODY, "match_pair", method="post"),
+    # Another company's introductions: only its own people, not even staff (the admin); the
+    # other party too sees them only under its own company.
+    "introductions:request": Access(NOBODY, "match_pair", method="post"),
+    "introductions:list": Access(NOBODY, "company_id"),
+    "introductions:detail": Access(NOBODY, "introduction"),
+    "introductions:accept": Access(NOBODY, "introduction", method="post"),
+    "introductions:decline": Access(NOBODY, "introduction", method="post"),
+    "introductions:withdraw": Access(NOBODY, "introduction", method="post"),
+    "introductions:outcome": Access(NOBODY, "introduction", method="post"),
+    "settlement:company": Access(NOBODY, "bridge_matches"),
+    "settlement:ask_offer": Access(NOBODY, "settlement_offer_ask", method="post"),
+    "settlement:ask_company": Access(NOBODY, "settlement_partner_ask", method="post"),
+    # Another municipality's settlement view: its people, and staff may look; a company
+    # outside its view cannot be marked by anyone.
+    "settlement:municipality": Access(STAFF, "municipality"),
+    "settlement:interest": Access(NOBODY, "municipality_interest", method="post"),
+    # The staff's lead board: staff (bridge managers for their bridges) only.
+    "leads:move": Access(STAFF, "lead", method="post"),
     # A members-only event of a bridge the viewers' company is not on: it does not exist for
     # them. Staff see it; registering needs a company there, so they get a message.
     "events:detail": Access(STAFF, "members_only_event"),
@@ -193,6 +212,14 @@ class World:
         people["municipality_user"] = UserFactory()
         Municipality.objects.get(name="Dortmund").users.add(people["municipality_user"])
         self.people = people
+        # Asked by the hidden company, waiting for the viewers' company to answer.
+        self.introduction_object = Introduction.objects.create(
+            bridge=uk,
+            requester=self.company,
+            recipient=other_company,
+            requester_accepted_at=timezone.now(),
+            expires_at=timezone.now() + timezone.timedelta(days=7),
+        )
 
     # URL arguments, by the names used in ACCESS.
     def bridge(self):
@@ -251,6 +278,31 @@ class World:
     def match_pair(self):
         return {**self.bridge_matches(), "partner_id": self.viewer_company.pk}
 
+    def introduction(self):
+        return {"company_id": self.company.pk, "introduction_id": self.introduction_object.pk}
+
+    def settlement_offer_ask(self):
+        return {**self.bridge_matches(), "offer_id": self.offer_object.pk}
+
+    def settlement_partner_ask(self):
+        return {**self.bridge_matches(), "partner_id": self.viewer_company.pk}
+
+    def municipality_interest(self):
+        return {"slug": "essen", "company_id": self.company.pk}
+
+    def lead(self):
+        from leads.services import lead_open
+
+        self.lead_object, _created = lead_open(
+            actor=None,
+            bridge=Bridge.objects.get(slug="united-kingdom"),
+            kind="partnership",
+            company=self.company,
+            partner_company=self.viewer_company,
+            origin="staff",
+        )
+        return {"lead_id": self.lead_object.pk}
+
 
 def _cases():
     for name in _parametrised_names():
@@ -303,6 +355,14 @@ def _assert_nothing_changed(world: World) -> None:
     }
     assert world.invite.__class__.objects.get(pk=world.invite.pk).revoked_at is None
     assert not MatchPair.objects.exists()
+    assert Introduction.objects.values_list(
+        "pk", "status", "recipient_accepted_at", "closed_at"
+    ).get() == (world.introduction_object.pk, "pending", None, None)
+    # Only the lead of the staff board's sweep, still in its stage.
+    lead = getattr(world, "lead_object", None)
+    assert list(Lead.objects.values_list("pk", "stage")) == (
+        [(lead.pk, "introduced")] if lead else []
+    )
     assert list(Registration.objects.values_list("user", "status", "ics_sequence")) == [
         (world.owner.pk, "registered", 0)
     ]
