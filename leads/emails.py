@@ -1,5 +1,6 @@
-"""E-mails about introductions, to each person of the companies concerned, in that person's
-language, through the outbox. Keys make a retried task send nothing twice."""
+"""E-mails about introductions, to each person of the party concerned (a company's team, or
+the people of an asked municipality), in that person's language, through the outbox. Keys
+make a retried task send nothing twice."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -10,77 +11,91 @@ from companies.self_service.emails import absolute, email_send
 from leads.models import Introduction
 
 FOLDER = "leads/email"
+SIDES = ("requester", "recipient")
 
 
 def _introduction(introduction_id: int) -> Introduction:
-    return Introduction.objects.select_related("bridge", "requester", "recipient").get(
-        pk=introduction_id
-    )
+    return Introduction.objects.select_related(
+        "bridge", "requester", "recipient", "recipient_municipality"
+    ).get(pk=introduction_id)
 
 
-def _tell(introduction: Introduction, company_id: int, template: str, event: str) -> None:
-    """One e-mail per person of the company, about the introduction seen from its side."""
-    other = (
-        introduction.recipient
-        if company_id == introduction.requester_id
-        else introduction.requester
-    )
-    company = (
-        introduction.requester
-        if company_id == introduction.requester_id
-        else introduction.recipient
-    )
+def _other_side(side: str) -> str:
+    return "recipient" if side == "requester" else "requester"
+
+
+def _party(introduction: Introduction, side: str):
+    return introduction.requester if side == "requester" else introduction.asked
+
+
+def _people(introduction: Introduction, side: str) -> list:
+    if side == "recipient" and introduction.recipient_municipality_id is not None:
+        return list(introduction.recipient_municipality.users.order_by("pk"))
+    company_id = introduction.requester_id if side == "requester" else introduction.recipient_id
     members = CompanyMember.objects.filter(company_id=company_id).select_related("user")
-    for member in members:
-        language = member.user.preferred_language or settings.LANGUAGE_CODE
+    return [member.user for member in members.order_by("pk")]
+
+
+def _paths(introduction: Introduction, side: str) -> tuple[str, str]:
+    """The introduction's page for this side, and where its other suggestions are."""
+    if side == "recipient" and introduction.recipient_municipality_id is not None:
+        slug = introduction.recipient_municipality.slug
+        return (
+            reverse("settlement:municipality_introduction", args=[slug, introduction.pk]),
+            reverse("settlement:municipality", args=[slug]),
+        )
+    company_id = introduction.requester_id if side == "requester" else introduction.recipient_id
+    return (
+        reverse("introductions:detail", args=[company_id, introduction.pk]),
+        reverse("matches:list", args=[company_id, introduction.bridge.slug]),
+    )
+
+
+def _tell(introduction: Introduction, side: str, template: str) -> None:
+    """One e-mail per person of one side, about the introduction seen from that side."""
+    for user in _people(introduction, side):
+        language = user.preferred_language or settings.LANGUAGE_CODE
         with translation.override(language):
-            url = absolute(
-                settings.SITE_URL,
-                reverse("introductions:detail", args=[company_id, introduction.pk]),
-            )
-            matches_url = absolute(
-                settings.SITE_URL,
-                reverse("matches:list", args=[company_id, introduction.bridge.slug]),
-            )
+            page, others = _paths(introduction, side)
         email_send(
-            to=member.user.email,
+            to=user.email,
             language=language,
             template=template,
             folder=FOLDER,
             context={
                 "introduction": introduction,
-                "company": company,
-                "other": other,
+                "company": _party(introduction, side),
+                "other": _party(introduction, _other_side(side)),
                 "brokered": introduction.brokered_by_id is not None,
-                "url": url,
-                "matches_url": matches_url,
+                "url": absolute(settings.SITE_URL, page),
+                "matches_url": absolute(settings.SITE_URL, others),
             },
-            key=f"introduction-{event}:{introduction.pk}:{member.user_id}",
+            key=f"introduction-{template}:{introduction.pk}:{user.pk}",
         )
 
 
 def introduction_requested(*, introduction_id: int) -> None:
-    """The asked company (and, when staff brokered it, both) learn of the request."""
+    """The asked party (and, when staff brokered it, both) learn of the request."""
     introduction = _introduction(introduction_id)
-    _tell(introduction, introduction.recipient_id, "requested", "requested")
+    _tell(introduction, "recipient", "requested")
     if introduction.brokered_by_id is not None:
-        _tell(introduction, introduction.requester_id, "requested", "requested")
+        _tell(introduction, "requester", "requested")
 
 
 def introduction_accepted(*, introduction_id: int) -> None:
     introduction = _introduction(introduction_id)
-    for company_id in (introduction.requester_id, introduction.recipient_id):
-        _tell(introduction, company_id, "accepted", "accepted")
+    for side in SIDES:
+        _tell(introduction, side, "accepted")
 
 
-def introduction_declined(*, introduction_id: int, declined_by_id: int) -> None:
+def introduction_declined(*, introduction_id: int, declined_by: str) -> None:
     """The other side learns of the no; the reason stays with the one who declined."""
     introduction = _introduction(introduction_id)
-    _tell(introduction, introduction.other_id(declined_by_id), "declined", "declined")
+    _tell(introduction, _other_side(declined_by), "declined")
 
 
 def introduction_expired(*, introduction_id: int) -> None:
     introduction = _introduction(introduction_id)
-    _tell(introduction, introduction.requester_id, "expired", "expired")
+    _tell(introduction, "requester", "expired")
     if introduction.brokered_by_id is not None:
-        _tell(introduction, introduction.recipient_id, "expired", "expired")
+        _tell(introduction, "recipient", "expired")

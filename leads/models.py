@@ -9,6 +9,7 @@ as a request of either side and are brokered by the agency.
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -29,11 +30,22 @@ class Introduction(models.Model):
         related_name="introductions_sent",
         verbose_name=_("requesting company"),
     )
+    # The asked party: another company, or (brokered by staff only) a municipality.
     recipient = models.ForeignKey(
         Company,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="introductions_received",
         verbose_name=_("asked company"),
+    )
+    recipient_municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="introductions_received",
+        verbose_name=_("asked municipality"),
     )
     message = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH, blank=True)
     requested_by = models.ForeignKey(
@@ -63,7 +75,7 @@ class Introduction(models.Model):
     recipient_accepted_at = models.DateTimeField(
         _("asked company said yes at"), null=True, blank=True
     )
-    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now, editable=False)
     expires_at = models.DateTimeField(_("expires at"))
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     closed_by = models.ForeignKey(
@@ -84,11 +96,23 @@ class Introduction(models.Model):
             models.CheckConstraint(
                 condition=~Q(requester=F("recipient")), name="leads_intro_two_companies"
             ),
+            models.CheckConstraint(
+                condition=Q(recipient__isnull=False, recipient_municipality__isnull=True)
+                | Q(recipient__isnull=True, recipient_municipality__isnull=False),
+                name="leads_intro_one_recipient",
+            ),
             # One open request per direction; the services also refuse the other direction.
             models.UniqueConstraint(
                 fields=["bridge", "requester", "recipient"],
-                condition=Q(status=IntroductionStatus.PENDING),
+                condition=Q(status=IntroductionStatus.PENDING, recipient__isnull=False),
                 name="leads_intro_one_pending",
+            ),
+            models.UniqueConstraint(
+                fields=["bridge", "requester", "recipient_municipality"],
+                condition=Q(
+                    status=IntroductionStatus.PENDING, recipient_municipality__isnull=False
+                ),
+                name="leads_intro_one_pending_municipality",
             ),
             models.CheckConstraint(
                 condition=Q(status=IntroductionStatus.PENDING) | Q(closed_at__isnull=False),
@@ -105,17 +129,22 @@ class Introduction(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.requester} → {self.recipient}"
+        return f"{self.requester} → {self.asked}"
+
+    @property
+    def asked(self) -> Company | Municipality | None:
+        return self.recipient or self.recipient_municipality
 
     def party(self, company_id: int) -> str | None:
         """ "requester", "recipient" or None for a company outside the introduction."""
         if company_id == self.requester_id:
             return "requester"
-        if company_id == self.recipient_id:
+        if company_id is not None and company_id == self.recipient_id:
             return "recipient"
         return None
 
-    def other_id(self, company_id: int) -> int:
+    def other_id(self, company_id: int) -> int | None:
+        """The other company's id; None when the other party is a municipality."""
         return self.recipient_id if company_id == self.requester_id else self.requester_id
 
     def accepted_by(self, company_id: int) -> bool:

@@ -143,6 +143,7 @@ def introduction_request(
         message=message.strip(),
         requested_by=actor,
         requester_accepted_at=now,
+        created_at=now,
         expires_at=now + datetime.timedelta(days=expiry_days()),
     )
     match_pair_set(
@@ -158,30 +159,60 @@ def introduction_request(
 
 @transaction.atomic
 def introduction_broker(
-    *, actor, bridge: Bridge, first: Company, second: Company, why: str
+    *,
+    actor,
+    bridge: Bridge,
+    first: Company,
+    second: Company | None = None,
+    municipality: Municipality | None = None,
+    why: str,
 ) -> Introduction:
-    """Staff propose two companies to each other; both are asked and both must say yes."""
+    """Staff propose two companies, or a company and a municipality, to each other; both
+    are asked and both must say yes."""
+    if (second is None) == (municipality is None):
+        raise ValueError("an introduction asks a second company or a municipality")
     if not why.strip():
         raise ValidationError(_("Please write why these two should meet."))
-    _check_pair_open(bridge, first, second)
+    if second is not None:
+        _check_pair_open(bridge, first, second)
+    else:
+        _check_municipality_open(bridge, first, municipality)
     now = timezone.now()
     introduction = Introduction.objects.create(
         bridge=bridge,
         requester=first,
         recipient=second,
+        recipient_municipality=municipality,
         message=why.strip(),
         requested_by=actor,
         brokered_by=actor,
+        created_at=now,
         expires_at=now + datetime.timedelta(days=expiry_days()),
     )
     transaction.on_commit(partial(emails.introduction_requested, introduction_id=introduction.pk))
     return introduction
 
 
+def _check_municipality_open(bridge: Bridge, company: Company, municipality) -> None:
+    if not _approved_on(bridge, company):
+        raise ValidationError(_("The company must be a member of the bridge."))
+    waiting = Introduction.objects.filter(
+        bridge=bridge,
+        status=IntroductionStatus.PENDING,
+        requester=company,
+        recipient_municipality=municipality,
+    )
+    if waiting.exists():
+        raise ValidationError(_("An introduction of these two is already waiting for an answer."))
+    lead = Lead.objects.filter(bridge=bridge, company=company, municipality=municipality).first()
+    if lead is not None and lead.stage != LeadStage.REQUESTED:
+        raise ValidationError(_("These two have been introduced already."))
+
+
 def _locked(introduction_id: int) -> Introduction:
     return (
-        Introduction.objects.select_for_update()
-        .select_related("bridge", "requester", "recipient")
+        Introduction.objects.select_for_update(of=("self",))
+        .select_related("bridge", "requester", "recipient", "recipient_municipality")
         .get(pk=introduction_id)
     )
 
@@ -200,17 +231,36 @@ def _check_answerable(introduction: Introduction, now: datetime.datetime) -> Non
         )
 
 
-@transaction.atomic
-def introduction_accept(*, actor, introduction_id: int, company: Company) -> Introduction:
-    """``company`` says yes. When both have, the introduction is accepted and a lead opens;
-    until then nobody sees the other's contact persons."""
-    introduction = _locked(introduction_id)
-    party = introduction.party(company.pk)
+def _answering_party(
+    introduction: Introduction, company: Company | None, municipality: Municipality | None
+) -> str:
+    """Which side answers: "requester" or "recipient"; a stranger's answer does not exist."""
+    if municipality is not None:
+        if introduction.recipient_municipality_id != municipality.pk:
+            raise Introduction.DoesNotExist
+        return "recipient"
+    party = introduction.party(company.pk) if company is not None else None
     if party is None:
         raise Introduction.DoesNotExist
+    return party
+
+
+@transaction.atomic
+def introduction_accept(
+    *,
+    actor,
+    introduction_id: int,
+    company: Company | None = None,
+    municipality: Municipality | None = None,
+) -> Introduction:
+    """``company`` (or the asked ``municipality``) says yes. When both have, the
+    introduction is accepted and a lead opens; until then nobody sees the other's contact
+    persons."""
+    introduction = _locked(introduction_id)
+    party = _answering_party(introduction, company, municipality)
     now = timezone.now()
     _check_answerable(introduction, now)
-    if introduction.accepted_by(company.pk):
+    if getattr(introduction, f"{party}_accepted_at") is not None:
         raise ValidationError(_("You have said yes already; the other company has not yet."))
     setattr(introduction, f"{party}_accepted_at", now)
     fields = [f"{party}_accepted_at"]
@@ -221,6 +271,16 @@ def introduction_accept(*, actor, introduction_id: int, company: Company) -> Int
         fields += ["status", "closed_at", "closed_by"]
     introduction.save(update_fields=fields)
     if introduction.status == IntroductionStatus.ACCEPTED:
+        _introduced(actor, introduction)
+        transaction.on_commit(
+            partial(emails.introduction_accepted, introduction_id=introduction.pk)
+        )
+    return introduction
+
+
+def _introduced(actor, introduction: Introduction) -> None:
+    """Both said yes: the pair's states, and its lead at "introduced"."""
+    if introduction.recipient is not None:
         for one, other in (
             (introduction.requester, introduction.recipient),
             (introduction.recipient, introduction.requester),
@@ -232,31 +292,39 @@ def introduction_accept(*, actor, introduction_id: int, company: Company) -> Int
                 partner=other,
                 state=PairState.INTRODUCTION_ACCEPTED,
             )
-        lead_open(
-            actor=None,
-            bridge=introduction.bridge,
-            kind=LeadKind.PARTNERSHIP,
-            company=introduction.requester,
-            partner_company=introduction.recipient,
-            origin=LeadOrigin.INTRODUCTION,
-            stage=LeadStage.INTRODUCED,
-            why=introduction.message,
-            introduction=introduction,
-        )
-        transaction.on_commit(
-            partial(emails.introduction_accepted, introduction_id=introduction.pk)
-        )
-    return introduction
+        pair = {"kind": LeadKind.PARTNERSHIP, "partner_company": introduction.recipient}
+    else:
+        pair = {
+            "kind": LeadKind.SETTLEMENT,
+            "municipality": introduction.recipient_municipality,
+        }
+    lead, created = lead_open(
+        actor=None,
+        bridge=introduction.bridge,
+        company=introduction.requester,
+        origin=LeadOrigin.INTRODUCTION,
+        stage=LeadStage.INTRODUCED,
+        why=introduction.message,
+        introduction=introduction,
+        **pair,
+    )
+    if not created and lead.stage == LeadStage.REQUESTED:
+        lead_move(actor=actor, lead_id=lead.pk, stage=LeadStage.INTRODUCED)
 
 
 @transaction.atomic
 def introduction_decline(
-    *, actor, introduction_id: int, company: Company, reason: str = ""
+    *,
+    actor,
+    introduction_id: int,
+    company: Company | None = None,
+    municipality: Municipality | None = None,
+    reason: str = "",
 ) -> Introduction:
-    """``company`` says no: the pair is never suggested again to either side."""
+    """``company`` (or the asked ``municipality``) says no: two companies are never
+    suggested to each other again."""
     introduction = _locked(introduction_id)
-    if introduction.party(company.pk) is None:
-        raise Introduction.DoesNotExist
+    party = _answering_party(introduction, company, municipality)
     now = timezone.now()
     _check_answerable(introduction, now)
     introduction.status = IntroductionStatus.DECLINED
@@ -264,24 +332,17 @@ def introduction_decline(
     introduction.closed_by = actor
     introduction.decline_reason = reason.strip()
     introduction.save(update_fields=["status", "closed_at", "closed_by", "decline_reason"])
-    other = (
-        introduction.requester
-        if company.pk == introduction.recipient_id
-        else introduction.recipient
-    )
-    match_pair_set(
-        actor=actor,
-        bridge=introduction.bridge,
-        company=company,
-        partner=other,
-        state=PairState.INTRODUCTION_DECLINED,
-    )
-    transaction.on_commit(
-        partial(
-            emails.introduction_declined,
-            introduction_id=introduction.pk,
-            declined_by_id=company.pk,
+    if introduction.recipient is not None and company is not None:
+        other = introduction.requester if party == "recipient" else introduction.recipient
+        match_pair_set(
+            actor=actor,
+            bridge=introduction.bridge,
+            company=company,
+            partner=other,
+            state=PairState.INTRODUCTION_DECLINED,
         )
+    transaction.on_commit(
+        partial(emails.introduction_declined, introduction_id=introduction.pk, declined_by=party)
     )
     return introduction
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from leads import services
 from leads.enums import IntroductionStatus, LeadStage
@@ -16,6 +16,13 @@ from tests.factories import CompanyMemberFactory, StaffFactory, UserFactory
 from tests.matchmaking.runs_support import member, uk
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are matched in English; e-mails choose their recipient's language."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
