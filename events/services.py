@@ -9,6 +9,7 @@ promotion first locks the event's row: the count of registered people and the de
 import base64
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Max
@@ -22,7 +23,10 @@ from companies.models import BridgeMembership, Company, CompanyMember
 from events.calendar import registration_ics
 from events.enums import Attendance, EventVisibility, RegistrationStatus
 from events.models import CalendarFeed, Event, Registration, new_feed_token
-from notifications.services import email_enqueue
+from notifications.enums import NotificationKind
+from notifications.selectors import wants_email
+from notifications.services import email_enqueue, notify
+from notifications.texts import bilingual
 
 # Changing one of these changes what a calendar shows: the entries get a new SEQUENCE.
 CALENDAR_FIELDS = frozenset(
@@ -140,7 +144,20 @@ def registration_create(
         registration.waitlist_position = (last["last"] or 0) + 1
     registration.full_clean(validate_unique=False, validate_constraints=False)
     registration.save()
+    if registration.status == RegistrationStatus.REGISTERED:
+        _notify(registration, NotificationKind.REGISTRATION_CONFIRMED, "event-registered")
     return registration
+
+
+def _notify(registration: Registration, kind: str, key: str) -> None:
+    event = registration.event
+    notify(
+        user=registration.user,
+        kind=kind,
+        params={"event": bilingual(event.title_de, event.title_en)},
+        url=event.get_absolute_url(),
+        key=f"{key}:{registration.pk}:{registration.ics_sequence}",
+    )
 
 
 @transaction.atomic
@@ -187,8 +204,12 @@ def _waitlist_promote(event: Event, base_url: str) -> list[Registration]:
 
 
 def _promotion_announce(registration: Registration, base_url: str) -> None:
-    """The e-mail goes into the outbox in the same transaction as the promotion."""
+    """The notification, and the e-mail if wanted, go out in the same transaction as the
+    promotion."""
     user = registration.user
+    _notify(registration, NotificationKind.WAITLIST_PROMOTED, "event-promoted")
+    if not wants_email(user=user, kind=NotificationKind.WAITLIST_PROMOTED):
+        return
     language = user.preferred_language
     with translation.override(language):
         event = registration.event
@@ -231,13 +252,48 @@ def event_waitlist_fill(*, event_id: int, base_url: str = "") -> list[Registrati
     return _waitlist_promote(_lock_event(event_id), base_url)
 
 
+@transaction.atomic
 def event_calendar_changed(*, event_id: int) -> int:
-    """The time, place or title changed: every calendar entry of it gets a new SEQUENCE."""
-    return (
-        Registration.objects.filter(event_id=event_id)
-        .exclude(status=RegistrationStatus.CANCELLED)
-        .update(ics_sequence=F("ics_sequence") + 1)
+    """The time, place or title changed: every calendar entry of it gets a new SEQUENCE, and
+    the people on its list are told (by e-mail too, if they want)."""
+    active = Registration.objects.filter(event_id=event_id).exclude(
+        status=RegistrationStatus.CANCELLED
     )
+    changed = active.update(ics_sequence=F("ics_sequence") + 1)
+    # A past event's corrected title is news to no one.
+    upcoming = active.filter(event__ends_at__gt=timezone.now())
+    for registration in upcoming.select_related("user", "event"):
+        _notify(registration, NotificationKind.EVENT_CHANGED, "event-changed")
+        if wants_email(user=registration.user, kind=NotificationKind.EVENT_CHANGED):
+            _change_announce(registration)
+    return changed
+
+
+def _change_announce(registration: Registration) -> None:
+    user = registration.user
+    language = user.preferred_language or settings.LANGUAGE_CODE
+    base_url = settings.SITE_URL
+    with translation.override(language):
+        event = registration.event
+        context = {
+            "event": event,
+            "starts": _local(event.starts_at, event),
+            "zone": event.time_zone,
+            "event_url": base_url.rstrip("/") + event.get_absolute_url(),
+        }
+        body = render_to_string("notifications/email/event_changed_body.txt", context).strip()
+        frame = {**context, "body": body}
+        email_enqueue(
+            to=user.email,
+            subject=render_to_string(
+                "notifications/email/event_changed_subject.txt", context
+            ).strip(),
+            text_body=render_to_string("companies/email/self_service_message.txt", frame),
+            html_body=render_to_string("companies/email/self_service_message.html", frame),
+            language=language,
+            key=f"event-changed:{registration.pk}:{registration.ics_sequence}",
+            attachments=[_ics_attachment(registration, base_url)],
+        )
 
 
 def registrations_check_in(*, actor, registration_ids: list[int]) -> int:

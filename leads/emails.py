@@ -9,9 +9,18 @@ from django.utils import translation
 from companies.models import CompanyMember
 from companies.self_service.emails import absolute, email_send
 from leads.models import Introduction
+from notifications.enums import NotificationKind
+from notifications.selectors import wants_email
+from notifications.services import notify
 
 FOLDER = "leads/email"
 SIDES = ("requester", "recipient")
+KINDS = {
+    "requested": NotificationKind.INTRODUCTION_REQUESTED,
+    "accepted": NotificationKind.INTRODUCTION_ACCEPTED,
+    "declined": NotificationKind.INTRODUCTION_DECLINED,
+    "expired": NotificationKind.INTRODUCTION_EXPIRED,
+}
 
 
 def _introduction(introduction_id: int) -> Introduction:
@@ -52,11 +61,28 @@ def _paths(introduction: Introduction, side: str) -> tuple[str, str]:
 
 
 def _tell(introduction: Introduction, side: str, template: str) -> None:
-    """One e-mail per person of one side, about the introduction seen from that side."""
+    """One notification per person of one side, about the introduction seen from that side,
+    and an e-mail to those who want one."""
+    kind = KINDS[template]
+    key = f"introduction-{template}:{introduction.pk}"
+    brokered = introduction.brokered_by_id is not None
     for user in _people(introduction, side):
         language = user.preferred_language or settings.LANGUAGE_CODE
         with translation.override(language):
             page, others = _paths(introduction, side)
+        notify(
+            user=user,
+            kind=kind,
+            params={
+                "company": _party(introduction, side).name,
+                "other": _party(introduction, _other_side(side)).name,
+                "variant": "brokered" if brokered and template == "requested" else "",
+            },
+            url=page,
+            key=key,
+        )
+        if not wants_email(user=user, kind=kind):
+            continue
         email_send(
             to=user.email,
             language=language,
@@ -66,11 +92,11 @@ def _tell(introduction: Introduction, side: str, template: str) -> None:
                 "introduction": introduction,
                 "company": _party(introduction, side),
                 "other": _party(introduction, _other_side(side)),
-                "brokered": introduction.brokered_by_id is not None,
+                "brokered": brokered,
                 "url": absolute(settings.SITE_URL, page),
                 "matches_url": absolute(settings.SITE_URL, others),
             },
-            key=f"introduction-{template}:{introduction.pk}:{user.pk}",
+            key=f"{key}:{user.pk}",
         )
 
 

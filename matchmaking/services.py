@@ -21,7 +21,7 @@ from bridges.enums import BridgeStatus
 from bridges.models import Bridge
 from companies.enums import MembershipStatus
 from companies.models import BridgeMembership, Company
-from matchmaking import runs
+from matchmaking import notices, runs
 from matchmaking.enums import (
     ACTIVE_RUN_STATUSES,
     EXCLUDING_PAIR_STATES,
@@ -248,6 +248,8 @@ def match_run_finalise(*, run_id: int) -> None:
             ]
         )
         transaction.on_commit(partial(runs.run_state_delete, run.pk))
+        # Robust: telling people of new matches must not undo or fail a finished run.
+        transaction.on_commit(partial(notices.strong_matches_announce, run_id=run.pk), robust=True)
 
 
 def match_run_fail(*, run_id: int, error: str) -> bool:

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from matchmaking import services
+from matchmaking import digest, services
 
 # Planning reads and scores the whole bridge in one process (about half a minute for
 # 20,000 x 20,000); a chunk explains and writes a few thousand companies' lists.
@@ -40,3 +40,8 @@ def match_runs_nightly() -> list[int]:
 @shared_task(soft_time_limit=CHUNK_SOFT_TIME_LIMIT, time_limit=CHUNK_HARD_TIME_LIMIT)
 def company_rescore(company_id: int) -> int:
     return services.company_rescore(company_id=company_id)
+
+
+@shared_task(soft_time_limit=CHUNK_SOFT_TIME_LIMIT, time_limit=CHUNK_HARD_TIME_LIMIT)
+def match_digests_send() -> int:
+    return digest.match_digests_send()

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from notifications.enums import EmailStatus
-from notifications.models import OutboundEmail
+from notifications.models import Notification, OutboundEmail
 from notifications.services import email_resend
 
 
@@ -81,3 +81,22 @@ class OutboundEmailAdmin(admin.ModelAdmin):
             )
         for message in refused:
             self.message_user(request, message, messages.ERROR)
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """Read-only: staff look up what someone was told, they never write notifications."""
+
+    list_display = ("created_at", "user", "kind", "read_at")
+    list_filter = ("kind",)
+    search_fields = ("user__email", "key")
+    date_hierarchy = "created_at"
+    list_select_related = ("user",)
+    fields = ("user", "kind", "params", "url", "key", "created_at", "read_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -10,3 +10,4 @@ class NotificationsConfig(AppConfig):
         from notifications import privacy
 
         privacy.register_outbox_section()
+        privacy.register_notifications_section()

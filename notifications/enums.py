@@ -7,3 +7,30 @@ class EmailStatus(models.TextChoices):
     SENDING = "sending", _("sending")
     SENT = "sent", _("sent")
     FAILED = "failed", _("failed")
+
+
+class NotificationKind(models.TextChoices):
+    MEMBERSHIP_DECIDED = "membership-decided", _("Bridge application decided")
+    INTRODUCTION_REQUESTED = "introduction-requested", _("Introduction requested")
+    INTRODUCTION_ACCEPTED = "introduction-accepted", _("Introduction accepted")
+    INTRODUCTION_DECLINED = "introduction-declined", _("Introduction declined")
+    INTRODUCTION_EXPIRED = "introduction-expired", _("Introduction request expired")
+    STRONG_MATCHES = "strong-matches", _("New strong matches")
+    REGISTRATION_CONFIRMED = "registration-confirmed", _("Event registration confirmed")
+    WAITLIST_PROMOTED = "waitlist-promoted", _("Moved up from a waiting list")
+    EVENT_CHANGED = "event-changed", _("Event changed")
+
+
+# Kinds that can also come by e-mail, in the order of the settings page. A confirmed
+# registration is shown on the page the person just used, so it has no e-mail; new strong
+# matches come by e-mail as the weekly digest, never one by one.
+EMAIL_KINDS = (
+    NotificationKind.INTRODUCTION_REQUESTED,
+    NotificationKind.INTRODUCTION_ACCEPTED,
+    NotificationKind.INTRODUCTION_DECLINED,
+    NotificationKind.INTRODUCTION_EXPIRED,
+    NotificationKind.MEMBERSHIP_DECIDED,
+    NotificationKind.STRONG_MATCHES,
+    NotificationKind.WAITLIST_PROMOTED,
+    NotificationKind.EVENT_CHANGED,
+)

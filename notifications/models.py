@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from notifications.enums import EmailStatus
+from notifications.enums import EMAIL_KINDS, EmailStatus, NotificationKind
 
 
 class OutboundEmail(models.Model):
@@ -48,3 +50,109 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to_email}"
+
+
+class Notification(models.Model):
+    """Something that happened for one person, shown in their notification list.
+
+    The text is not stored: `kind` and `params` are rendered when the list is shown, so it
+    follows the language the person is reading in (see `notifications.texts`).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("person"),
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=NotificationKind.choices)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    # A path without the language prefix's meaning: the list opens it in the reader's language.
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    # Set by the code that notifies, so that a retried task notifies once.
+    key = models.CharField(_("key"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_user_unread")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "key"], condition=~Q(key=""), name="notification_user_key_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.user_id}"
+
+    @property
+    def is_unread(self) -> bool:
+        return self.read_at is None
+
+
+def default_email_kinds() -> list[str]:
+    return [str(kind) for kind in EMAIL_KINDS]
+
+
+class NotificationSetting(models.Model):
+    """One person's choice of what also comes by e-mail; no row means the defaults."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_setting",
+        verbose_name=_("person"),
+    )
+    # The kinds that also come by e-mail (JSON, not an array: the embedded mode runs on SQLite).
+    email_kinds = models.JSONField(_("by e-mail"), default=default_email_kinds, blank=True)
+    last_digest_at = models.DateTimeField(_("last weekly digest"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification setting")
+        verbose_name_plural = _("notification settings")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {', '.join(self.email_kinds)}"
+
+    def wants_email(self, kind: str) -> bool:
+        return kind in self.email_kinds
+
+
+class AnnouncedMatch(models.Model):
+    """A pair that became a strong match, and when it was first announced.
+
+    Match rows are rewritten by every run, so their own time says nothing about being new;
+    this row does. Plain ids rather than foreign keys: matchmaking sits above this app.
+    """
+
+    bridge_id = models.PositiveBigIntegerField(_("bridge id"))
+    match_kind = models.CharField(_("kind of match"), max_length=12)
+    company_id = models.PositiveBigIntegerField(_("company id"))
+    partner_company_id = models.PositiveBigIntegerField(_("partner company id"), null=True)
+    partner_offer_id = models.PositiveBigIntegerField(_("settlement offer id"), null=True)
+    announced_at = models.DateTimeField(_("announced at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("announced strong match")
+        verbose_name_plural = _("announced strong matches")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bridge_id", "match_kind", "company_id", "partner_company_id"],
+                condition=Q(partner_company_id__isnull=False),
+                name="announced_match_company_pair_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["bridge_id", "match_kind", "company_id", "partner_offer_id"],
+                condition=Q(partner_offer_id__isnull=False),
+                name="announced_match_offer_pair_unique",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["company_id", "announced_at"], name="announced_match_company")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company_id} → {self.partner_company_id or self.partner_offer_id}"

@@ -13,6 +13,7 @@ import base64
 import hashlib
 import logging
 import math
+import zoneinfo
 from dataclasses import dataclass
 from datetime import timedelta
 from email.utils import parseaddr
@@ -27,8 +28,8 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from notifications.enums import EmailStatus
-from notifications.models import OutboundEmail
+from notifications.enums import EMAIL_KINDS, EmailStatus, NotificationKind
+from notifications.models import AnnouncedMatch, Notification, NotificationSetting, OutboundEmail
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +37,7 @@ IDEMPOTENCY_HEADER = "X-Idempotency-Key"
 # A queued row older than this whose task never ran (broker lost, Redis flushed) is re-sent.
 STALLED_AFTER = timedelta(minutes=15)
 REQUEUE_BATCH = 500
+DIGEST_ZONE = zoneinfo.ZoneInfo("Europe/Berlin")
 
 
 @dataclass(frozen=True)
@@ -288,3 +290,155 @@ def email_resend(*, actor, email_id: int) -> None:
     email.next_attempt_at = timezone.now()
     email.save(update_fields=["status", "attempts", "next_attempt_at"])
     _enqueue_delivery(email.pk)
+
+
+# --- In-app notifications and the choice of what comes by e-mail ------------------------------
+
+
+def notify(
+    *, user, kind: str, params: dict, url: str = "", key: str | None = None
+) -> Notification | None:
+    """Tell one person in the app; with a `key`, a second call with it changes nothing.
+
+    Returns the new notification, or None when one with the key existed already.
+    """
+    if kind not in NotificationKind.values:
+        raise ValidationError(_("“%(kind)s” is not a kind of notification.") % {"kind": kind})
+    fields = {"kind": kind, "params": params, "url": url}
+    if not key:
+        return Notification.objects.create(user=user, **fields)
+    notification, created = Notification.objects.get_or_create(user=user, key=key, defaults=fields)
+    return notification if created else None
+
+
+@dataclass(frozen=True)
+class NotificationDraft:
+    user_id: int
+    kind: str
+    params: dict
+    url: str
+    key: str
+
+
+def notify_many(*, drafts: list[NotificationDraft]) -> None:
+    """Many keyed notifications in one insert; the keys that exist already are skipped."""
+    rows = [
+        Notification(
+            user_id=draft.user_id,
+            kind=draft.kind,
+            params=draft.params,
+            url=draft.url,
+            key=draft.key,
+        )
+        for draft in drafts
+        if draft.key
+    ]
+    Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+
+
+def notification_mark_read(*, user, notification_id: int) -> bool:
+    """Mark one of the user's own notifications read; False if it was read or is not theirs."""
+    return bool(
+        Notification.objects.filter(pk=notification_id, user=user, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
+    )
+
+
+def notifications_mark_all_read(*, user) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def notification_settings_save(*, user, email_kinds: list[str]) -> NotificationSetting:
+    unknown = sorted(set(email_kinds) - {str(kind) for kind in EMAIL_KINDS})
+    if unknown:
+        raise ValidationError(
+            _("These are not kinds of e-mail one can choose: %(kinds)s.")
+            % {"kinds": ", ".join(unknown)}
+        )
+    setting, _created = NotificationSetting.objects.select_for_update().get_or_create(user=user)
+    # Stored in the settings page's order, so the export reads like the page.
+    setting.email_kinds = [str(kind) for kind in EMAIL_KINDS if kind in email_kinds]
+    setting.save(update_fields=["email_kinds", "updated_at"])
+    return setting
+
+
+# --- The weekly digest of new strong matches --------------------------------------------------
+
+
+def digest_week(moment) -> str:
+    """The ISO week of a moment in Berlin, as in ``2026-W48``: one digest per person and week."""
+    year, week, _weekday = timezone.localtime(moment, DIGEST_ZONE).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def match_digest_send(
+    *, user, subject: str, text_body: str, html_body: str, language: str, now=None
+) -> bool:
+    """Put one person's weekly digest into the outbox, at most once per week.
+
+    Every digest goes through here, so headers they all need are added in one place.
+    Returns whether an e-mail was stored; a second call in the same week stores nothing
+    and leaves the time of the last digest as it was.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        _email, created = email_enqueue(
+            to=user.email,
+            subject=subject,
+            text_body=text_body,
+            html_body=html_body,
+            language=language,
+            key=f"digest:{user.pk}:{digest_week(now)}",
+        )
+        if created:
+            setting, _new = NotificationSetting.objects.get_or_create(user=user)
+            setting.last_digest_at = now
+            setting.save(update_fields=["last_digest_at", "updated_at"])
+    return created
+
+
+@dataclass(frozen=True)
+class StrongPair:
+    company_id: int
+    partner_company_id: int | None
+    partner_offer_id: int | None
+
+
+def announced_matches_record(
+    *, bridge_id: int, match_kind: str, pairs: list[StrongPair], now=None
+) -> list[StrongPair]:
+    """Record the strong pairs of a bridge that were never announced, and return them.
+
+    A pair announced once is never new again, however often a run writes it afresh.
+    """
+    now = now or timezone.now()
+    known = set(
+        AnnouncedMatch.objects.filter(bridge_id=bridge_id, match_kind=match_kind).values_list(
+            "company_id", "partner_company_id", "partner_offer_id"
+        )
+    )
+    new = [
+        pair
+        for pair in dict.fromkeys(pairs)
+        if (pair.company_id, pair.partner_company_id, pair.partner_offer_id) not in known
+    ]
+    AnnouncedMatch.objects.bulk_create(
+        [
+            AnnouncedMatch(
+                bridge_id=bridge_id,
+                match_kind=match_kind,
+                company_id=pair.company_id,
+                partner_company_id=pair.partner_company_id,
+                partner_offer_id=pair.partner_offer_id,
+                announced_at=now,
+            )
+            for pair in new
+        ],
+        ignore_conflicts=True,
+        batch_size=2000,
+    )
+    return new

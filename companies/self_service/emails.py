@@ -4,8 +4,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from companies.enums import MembershipStatus
 from companies.models import BridgeMembership, CompanyMember
-from notifications.services import email_enqueue
+from notifications.enums import NotificationKind
+from notifications.selectors import wants_email
+from notifications.services import email_enqueue, notify
+from notifications.texts import bilingual
 
 
 def absolute(base_url: str, path: str) -> str:
@@ -47,7 +51,23 @@ def membership_decision_announce(*, membership_id: int, base_url: str = "") -> N
     bridges_url = absolute(base_url, reverse("self_service:bridges", args=[membership.company_id]))
     members = CompanyMember.objects.filter(company_id=membership.company_id).select_related("user")
     stamp = membership.decided_at.isoformat() if membership.decided_at else ""
+    kind = NotificationKind.MEMBERSHIP_DECIDED
+    params = {
+        "company": membership.company.name,
+        "bridge": bilingual(membership.bridge.name_de, membership.bridge.name_en),
+        "variant": "approved" if membership.status == MembershipStatus.APPROVED else "declined",
+    }
+    bridges_path = reverse("self_service:bridges", args=[membership.company_id])
     for member in members:
+        notify(
+            user=member.user,
+            kind=kind,
+            params=params,
+            url=bridges_path,
+            key=f"membership-decided:{membership.pk}:{stamp}",
+        )
+        if not wants_email(user=member.user, kind=kind):
+            continue
         email_send(
             to=member.user.email,
             language=member.user.preferred_language,

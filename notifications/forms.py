@@ -1,0 +1,27 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from notifications.enums import EMAIL_KINDS, NotificationKind
+
+# What each e-mail is about, as the settings page names it.
+EMAIL_LABELS = {
+    NotificationKind.INTRODUCTION_REQUESTED: _("Someone asks to meet your company"),
+    NotificationKind.INTRODUCTION_ACCEPTED: _("An introduction is accepted by both companies"),
+    NotificationKind.INTRODUCTION_DECLINED: _("An introduction is declined"),
+    NotificationKind.INTRODUCTION_EXPIRED: _("A request of your company expired unanswered"),
+    NotificationKind.MEMBERSHIP_DECIDED: _("The agency decided a bridge application"),
+    NotificationKind.STRONG_MATCHES: _(
+        "New strong matches, as one weekly digest on Monday mornings"
+    ),
+    NotificationKind.WAITLIST_PROMOTED: _("You moved up from an event's waiting list"),
+    NotificationKind.EVENT_CHANGED: _("An event you registered for changed its time or place"),
+}
+
+
+class NotificationSettingsForm(forms.Form):
+    email_kinds = forms.MultipleChoiceField(
+        label=_("Also send me an e-mail when"),
+        choices=[(str(kind), EMAIL_LABELS[kind]) for kind in EMAIL_KINDS],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
