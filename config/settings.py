@@ -165,6 +165,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pages.context_processors.site",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },

@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("my/", include("matchmaking.urls")),
     path("my/", include("leads.urls")),
     path("my/", include("leads.settlement_urls")),
+    path("my/notifications/", include("notifications.urls")),
     path("staff/leads/", include("leads.staff_urls")),
     path("events/", include("events.urls")),
     path("accounts/", include("allauth.urls")),
