@@ -14,13 +14,13 @@ from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-WIDTH = 400
+WIDTH = 360
 PAD = 4
-FONT_SIZE = 13
+FONT_SIZE = 14
 # A rough average glyph width, enough to truncate labels and to place the legend.
 CHAR_WIDTH = FONT_SIZE * 0.56
-LABEL_HEIGHT = 18
-BAR_HEIGHT = 14
+LABEL_HEIGHT = 19
+BAR_HEIGHT = 15
 BAR_GAP = 3
 GROUP_GAP = 12
 VALUE_SPACE = 48
@@ -55,7 +55,9 @@ def _legend(series: Sequence[Series]) -> tuple[list[str], int]:
     """The legend's elements, wrapped onto as many rows as it needs, and its height."""
     if len(series) < 2:
         return [], 0
-    parts, x, y = [], PAD, 0
+    parts: list[str] = []
+    x: float = PAD
+    y = 0
     for index, one in enumerate(series):
         label = _truncate(one.label, WIDTH - 2 * PAD - LEGEND_SWATCH - 6)
         item_width = LEGEND_SWATCH + 6 + len(label) * CHAR_WIDTH + 16
@@ -71,9 +73,7 @@ def _legend(series: Sequence[Series]) -> tuple[list[str], int]:
     return parts, y + LEGEND_ROW + 6
 
 
-def bar_chart(
-    *, title: str, categories: Sequence[str], series: Sequence[Series]
-) -> SafeString:
+def bar_chart(*, title: str, categories: Sequence[str], series: Sequence[Series]) -> SafeString:
     """One group of bars per category, one bar per series, scaled to the largest value."""
     largest = max((value or 0 for one in series for value in one.values), default=0) or 1
     bar_room = WIDTH - 2 * PAD - VALUE_SPACE
@@ -102,7 +102,8 @@ def bar_chart(
         y += GROUP_GAP - BAR_GAP
     height = y + PAD
     axis = (
-        f'<line x1="{PAD}" y1="{legend_height}" x2="{PAD}" y2="{height - PAD}" stroke="{AXIS_COLOUR}"/>'
+        f'<line x1="{PAD}" y1="{legend_height}" x2="{PAD}" y2="{height - PAD}" '
+        f'stroke="{AXIS_COLOUR}"/>'
         if categories
         else ""
     )

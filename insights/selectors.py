@@ -74,9 +74,7 @@ def _in_sector(sector, *company_fields: str) -> Q:
     condition = Q()
     for company_field in company_fields:
         condition |= Q(
-            Exists(
-                CompanySector.objects.filter(company_id=OuterRef(company_field), sector=sector)
-            )
+            Exists(CompanySector.objects.filter(company_id=OuterRef(company_field), sector=sector))
         )
     return condition
 
@@ -105,9 +103,8 @@ def membership_figures(filters: InsightFilters) -> list[MembershipRow]:
     if filters.sector:
         memberships = memberships.filter(_in_sector(filters.sector, "company_id"))
     decided = filters.period.contains("decided_at")
-    counts = {
-        row.pop("bridge"): row
-        for row in memberships.order_by()
+    rows = (
+        memberships.order_by()
         .values("bridge")
         .annotate(
             members=Count("pk", filter=Q(status=MembershipStatus.APPROVED)),
@@ -116,10 +113,11 @@ def membership_figures(filters: InsightFilters) -> list[MembershipRow]:
             declined=Count("pk", filter=decided & Q(status=MembershipStatus.DECLINED)),
             withdrawn=Count("pk", filter=decided & Q(status=MembershipStatus.WITHDRAWN)),
         )
-    }
-    nothing = dict.fromkeys(("members", "applied", "approved", "declined", "withdrawn"), 0)
+        .values_list("bridge", "members", "applied", "approved", "declined", "withdrawn")
+    )
+    counts = {bridge_id: figures for bridge_id, *figures in rows}
     return [
-        MembershipRow(bridge=bridge, **counts.get(bridge.pk, nothing))
+        MembershipRow(bridge, *counts.get(bridge.pk, [0] * 5))
         for bridge in filters.bridges.order_by("slug")
     ]
 
@@ -179,9 +177,7 @@ def lead_sector_figures(filters: InsightFilters) -> list[SectorRow]:
     in_sector = _in_sector(OuterRef(OuterRef("pk")), "company_id", "partner_company_id")
     annotated = sectors.annotate(leads=_count(_leads(filters).filter(in_sector)))
     rows = [SectorRow(sector=sector, leads=sector.leads) for sector in annotated]
-    return sorted(
-        (row for row in rows if row.leads), key=lambda row: (-row.leads, row.sector.name)
-    )
+    return sorted((row for row in rows if row.leads), key=lambda row: (-row.leads, row.sector.name))
 
 
 # --- 3. Introductions -----------------------------------------------------------------------
@@ -319,16 +315,16 @@ def settlement_figures(filters: InsightFilters) -> list[SettlementRow]:
     rows = (
         _leads(filters)
         .filter(kind=LeadKind.SETTLEMENT)
-        .annotate(
-            place=Coalesce("municipality__name", "partner_company__home_municipality__name")
-        )
+        .annotate(place=Coalesce("municipality__name", "partner_company__home_municipality__name"))
         .order_by()
         .values("place")
         .annotate(leads=Count("pk"), settled=Count("pk", filter=Q(stage=LeadStage.SETTLED)))
     )
     return sorted(
         (
-            SettlementRow(municipality=row["place"] or "", leads=row["leads"], settled=row["settled"])
+            SettlementRow(
+                municipality=row["place"] or "", leads=row["leads"], settled=row["settled"]
+            )
             for row in rows
         ),
         key=lambda row: (-row.leads, row.municipality),
