@@ -1,7 +1,7 @@
 """The staff workbench of introductions and leads.
 
 Staff open a lead directly when two parties agreed offline, and broker introductions (both
-companies are asked by e-mail). Both go through `leads.services`, like a stage change on the
+sides are asked by e-mail). Both go through `leads.services`, like a stage change on the
 lead's page. Bridge managers see their bridges' rows only; superusers see all.
 """
 
@@ -243,7 +243,7 @@ class BrokeredFilter(admin.SimpleListFilter):
 class IntroductionAdmin(_ManagedBridgesMixin, admin.ModelAdmin):
     list_display = (
         "requester",
-        "recipient",
+        "asked_party",
         "bridge_short",
         "status",
         "brokered_by",
@@ -251,20 +251,45 @@ class IntroductionAdmin(_ManagedBridgesMixin, admin.ModelAdmin):
         "expires_at",
     )
     list_filter = ("status", ("bridge", admin.RelatedOnlyFieldListFilter), BrokeredFilter)
-    list_select_related = ("requester", "recipient", "bridge", "brokered_by")
-    search_fields = ("requester__name", "recipient__name")
+    list_select_related = (
+        "requester",
+        "recipient",
+        "recipient_municipality",
+        "bridge",
+        "brokered_by",
+    )
+    search_fields = ("requester__name", "recipient__name", "recipient_municipality__name")
     date_hierarchy = "created_at"
+    readonly_fields = ("asked_party",)
 
     @admin.display(description=_("bridge"), ordering="bridge__slug")
     def bridge_short(self, introduction: Introduction) -> str:
         return introduction.bridge.short_name
+
+    @admin.display(description=_("asked"), ordering="recipient__name")
+    def asked_party(self, introduction: Introduction) -> str:
+        """The asked company, or the municipality (which says so)."""
+        if introduction.recipient_municipality_id is not None:
+            return _("%(name)s (municipality)") % {"name": introduction.asked}
+        return str(introduction.asked)
+
+    def get_fields(self, request, obj=None):
+        # The asked party in one line, whichever it is, instead of two fields one of them
+        # always empty.
+        fields = [
+            name
+            for name in super().get_fields(request, obj)
+            if name not in ("recipient", "recipient_municipality", "asked_party")
+        ]
+        fields.insert(fields.index("requester") + 1, "asked_party")
+        return fields
 
     def has_change_permission(self, request, obj=None) -> bool:
         # Answers, withdrawals and expiry are the companies' and the services' to record.
         return False
 
     def add_view(self, request, form_url="", extra_context=None):
-        """Broker an introduction: both companies are asked by e-mail and must both say yes."""
+        """Broker an introduction: both sides are asked by e-mail and must both say yes."""
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = IntroductionBrokerForm(request.POST or None, user=request.user)
@@ -276,6 +301,7 @@ class IntroductionAdmin(_ManagedBridgesMixin, admin.ModelAdmin):
                     bridge=data["bridge"],
                     first=data["first"],
                     second=data["second"],
+                    municipality=data["municipality"],
                     why=data["why"],
                 )
             except ValidationError as error:
@@ -285,7 +311,7 @@ class IntroductionAdmin(_ManagedBridgesMixin, admin.ModelAdmin):
                 self.message_user(
                     request,
                     _("%(first)s and %(second)s are asked by e-mail; both must say yes.")
-                    % {"first": data["first"].name, "second": data["second"].name},
+                    % {"first": data["first"].name, "second": form.asked.name},
                     messages.SUCCESS,
                 )
                 return redirect("admin:leads_introduction_changelist")
@@ -294,8 +320,9 @@ class IntroductionAdmin(_ManagedBridgesMixin, admin.ModelAdmin):
             form,
             title=_("Broker an introduction"),
             intro=_(
-                "Both companies get an e-mail with your reason and are introduced once both "
-                "say yes. Until then neither sees the other's contact persons."
+                "Both sides – two companies, or a company and a municipality – get an e-mail "
+                "with your reason and are introduced once both say yes. Until then neither "
+                "sees the other's contact persons."
             ),
-            submit=_("Ask both companies"),
+            submit=_("Ask both sides"),
         )

@@ -33,6 +33,16 @@ class IntroductionDeclineForm(forms.Form):
     )
 
 
+class MunicipalityDeclineForm(IntroductionDeclineForm):
+    reason = forms.CharField(
+        label=_("Reason (optional)"),
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only the RuhrBridge team reads it; the company learns only the no."),
+    )
+
+
 class OutcomeForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("What came of the introduction?"),

@@ -138,19 +138,49 @@ class IntroductionBrokerForm(_BridgeChoiceMixin, forms.Form):
     second = forms.ModelChoiceField(
         label=_("Second company"),
         queryset=Company.objects.all(),
+        required=False,
         widget=_autocomplete(Introduction, "recipient"),
+        help_text=_("A company to meet the first one, or leave empty and choose a municipality."),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("or a municipality"),
+        queryset=Municipality.objects.all(),
+        required=False,
+        widget=_autocomplete(Introduction, "recipient_municipality"),
+        help_text=_(
+            "For a company that plans to settle in the Ruhr: the municipality's people are "
+            "asked, and a settlement lead opens once both say yes."
+        ),
     )
     why = forms.CharField(
         label=_("Why these two should meet"),
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Both companies read this in the e-mail that asks them."),
+        help_text=_("Both sides read this in the e-mail that asks them."),
         error_messages={"required": _("Please write why these two should meet.")},
     )
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._narrow_bridges(user)
+
+    def clean(self):
+        data = super().clean()
+        second, municipality = data.get("second"), data.get("municipality")
+        if second is not None and municipality is not None:
+            raise forms.ValidationError(
+                _("Choose either a second company or a municipality, not both.")
+            )
+        # An unknown choice has its own message; "choose one" is for a form with neither.
+        chose_wrong = self.has_error("second") or self.has_error("municipality")
+        if second is None and municipality is None and not chose_wrong:
+            raise forms.ValidationError(_("Choose the second company or the municipality."))
+        return data
+
+    @property
+    def asked(self) -> Company | Municipality:
+        """The second party chosen (after validation)."""
+        return self.cleaned_data["second"] or self.cleaned_data["municipality"]
 
 
 class LeadChangeForm(forms.ModelForm):

@@ -1,13 +1,15 @@
 """Reads of introductions as a company's own people see them: tabs, one introduction, the
-reasons from their side, and the other company's contact persons once both said yes."""
+reasons from their side, and the other side's contact persons once both said yes. The other
+side is a company, or a municipality that staff brokered the company to."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from bridges.models import Bridge, Sector
+from accounts.models import User
+from bridges.models import Bridge, Municipality, Sector
 from companies.enums import MemberRole
 from companies.models import Company, CompanyContact, CompanyMember
 from leads.enums import IntroductionStatus
@@ -66,7 +68,7 @@ def introduction_list_for(*, company: Company, tab: str) -> QuerySet[Introductio
     return (
         Introduction.objects.filter(_party(company))
         .filter(condition)
-        .select_related("bridge", "requester", "recipient")
+        .select_related("bridge", "requester", "recipient", "recipient_municipality")
         .order_by("-created_at", "-pk")
     )
 
@@ -77,7 +79,7 @@ class IntroductionView:
 
     introduction: Introduction
     company: Company
-    other: Company
+    other: Company | Municipality
     status: str
     status_label: str
     is_requester: bool
@@ -91,28 +93,52 @@ class IntroductionView:
         return self.introduction.closed_at or self.introduction.expires_at
 
     @property
+    def other_is_municipality(self) -> bool:
+        return isinstance(self.other, Municipality)
+
+    @property
+    def expects_reasons(self) -> bool:
+        """Two companies of an open or accepted request were matched, so there are reasons
+        (or an explanation why not); a municipality was chosen by staff, maybe without a
+        match."""
+        open_or_accepted = self.status in (IntroductionStatus.PENDING, IntroductionStatus.ACCEPTED)
+        return open_or_accepted and not self.other_is_municipality
+
+    @property
     def can_withdraw(self) -> bool:
         brokered = self.introduction.brokered_by_id is not None
         return self.status == IntroductionStatus.PENDING and self.is_requester and not brokered
 
 
-def introduction_view(introduction: Introduction, *, company: Company) -> IntroductionView:
-    requester = introduction.requester_id == company.pk
+def effective_status(introduction: Introduction) -> str:
+    """The status as people see it: a request past its deadline is expired at once, though
+    the hourly expiry has not closed it yet."""
     status = introduction.status
     if status == IntroductionStatus.PENDING and introduction.expires_at <= timezone.now():
-        status = IntroductionStatus.EXPIRED
+        return IntroductionStatus.EXPIRED
+    return status
+
+
+def introduction_view(introduction: Introduction, *, company: Company) -> IntroductionView:
+    requester = introduction.requester_id == company.pk
+    status = effective_status(introduction)
     pending = status == IntroductionStatus.PENDING
     said_yes = introduction.accepted_by(company.pk)
+    other_said_yes = (
+        introduction.recipient_accepted_at if requester else introduction.requester_accepted_at
+    )
+    other = introduction.asked if requester else introduction.requester
+    assert other is not None
     return IntroductionView(
         introduction=introduction,
         company=company,
-        other=introduction.recipient if requester else introduction.requester,
+        other=other,
         status=status,
         status_label=str(IntroductionStatus(status).label),
         is_requester=requester,
         waiting_for_you=pending and not said_yes,
         waiting_for_other=pending and said_yes,
-        other_said_yes=introduction.accepted_by(introduction.other_id(company.pk)),
+        other_said_yes=other_said_yes is not None,
     )
 
 
@@ -120,7 +146,7 @@ def introduction_for(*, company: Company, introduction_id: int) -> Introduction 
     """One introduction the company is a party of; any other does not exist for it."""
     return (
         Introduction.objects.filter(_party(company), pk=introduction_id)
-        .select_related("bridge", "requester", "recipient", "brokered_by")
+        .select_related("bridge", "requester", "recipient", "recipient_municipality", "brokered_by")
         .prefetch_related(
             Prefetch("requester__sectors", queryset=Sector.objects.order_by("slug")),
             Prefetch("recipient__sectors", queryset=Sector.objects.order_by("slug")),
@@ -203,41 +229,63 @@ def match_reasons_for(
 
 @dataclass(frozen=True)
 class Contacts:
-    """Who to talk to at the other company: its contact persons, else its team's owners."""
+    """Who to talk to on the other side: a company's contact persons, else its team's
+    owners; a municipality's people (``officials``)."""
 
     people: list[CompanyContact]
     owners: list[CompanyMember]
+    officials: list[User] = field(default_factory=list)
 
 
-def contacts_for(*, introduction: Introduction, company: Company) -> Contacts | None:
-    """The other company's contact persons, only once both said yes; a person who objected
-    is never shown."""
-    if introduction.status != IntroductionStatus.ACCEPTED:
-        return None
-    other_id = introduction.other_id(company.pk)
+def company_contacts(*, company_id: int) -> Contacts:
+    """A company's contact persons, else its owners; a person who objected is never shown."""
     people = list(
-        CompanyContact.objects.filter(company_id=other_id, objected_at__isnull=True).order_by(
+        CompanyContact.objects.filter(company_id=company_id, objected_at__isnull=True).order_by(
             "name", "pk"
         )
     )
     if people:
         return Contacts(people=people, owners=[])
     owners = list(
-        CompanyMember.objects.filter(company_id=other_id, role=MemberRole.OWNER)
+        CompanyMember.objects.filter(company_id=company_id, role=MemberRole.OWNER)
         .select_related("user")
         .order_by("user__full_name", "pk")
     )
     return Contacts(people=[], owners=owners)
 
 
+def municipality_contacts(*, municipality: Municipality) -> Contacts:
+    """The people who act for the municipality (those the introduction's e-mails went to);
+    for a town nobody looks after itself, its district's."""
+    officials = list(municipality.users.order_by("full_name", "pk"))
+    if not officials and municipality.district_id is not None:
+        district_people = User.objects.filter(municipalities=municipality.district_id)
+        officials = list(district_people.order_by("full_name", "pk"))
+    return Contacts(people=[], owners=[], officials=officials)
+
+
+def contacts_for(*, introduction: Introduction, company: Company) -> Contacts | None:
+    """The other side's contact persons, only once both said yes."""
+    if introduction.status != IntroductionStatus.ACCEPTED:
+        return None
+    municipality = introduction.recipient_municipality
+    if municipality is not None and company.pk == introduction.requester_id:
+        return municipality_contacts(municipality=municipality)
+    return company_contacts(company_id=int(introduction.other_id(company.pk) or 0))
+
+
 def lead_of(introduction: Introduction) -> Lead | None:
     """The lead the accepted introduction opened (a pair has one lead per bridge)."""
     if introduction.status != IntroductionStatus.ACCEPTED:
         return None
-    low, high = sorted((introduction.requester_id, introduction.recipient_id))
-    return Lead.objects.filter(
-        bridge_id=introduction.bridge_id, company_id=low, partner_company_id=high
-    ).first()
+    leads = Lead.objects.filter(bridge_id=introduction.bridge_id)
+    if introduction.recipient_municipality_id is not None:
+        return leads.filter(
+            company_id=introduction.requester_id,
+            municipality_id=introduction.recipient_municipality_id,
+        ).first()
+    low, high = sorted((introduction.requester_id, int(introduction.recipient_id or 0)))
+    return leads.filter(company_id=low, partner_company_id=high).first()
 
 
 @dataclass(frozen=True)
@@ -246,13 +294,16 @@ class SideOutcome:
     outcome: LeadOutcome | None
 
 
-def outcomes_by_side(lead: Lead | None, *, company: Company, other: Company) -> list[SideOutcome]:
+def outcomes_by_side(
+    lead: Lead | None, *, company: Company, other: Company | Municipality
+) -> list[SideOutcome]:
     """What each company reported of the accepted introduction, the viewer's first; empty
-    before both said yes."""
+    before both said yes. A municipality reports nothing: its lead is the staff's to move."""
     if lead is None:
         return []
     reported = {row.company_id: row for row in LeadOutcome.objects.filter(lead=lead)}
-    return [SideOutcome(company=side, outcome=reported.get(side.pk)) for side in (company, other)]
+    sides = [company] if isinstance(other, Municipality) else [company, other]
+    return [SideOutcome(company=side, outcome=reported.get(side.pk)) for side in sides]
 
 
 def declined_by(introduction: Introduction, *, company: Company) -> bool:

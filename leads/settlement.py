@@ -5,6 +5,9 @@ A partner-region company that plans to settle in the Ruhr reads its settlement m
 municipality reads the companies whose matches point at its open offers — only those that
 allowed municipalities to see their intent — and marks its interest. Either way the agency
 brokers the introduction: a lead at stage "requested", one per pair.
+
+Staff may also broker an introduction of a company and a municipality themselves: the
+municipality's people read it here, with the company's plans, and answer it.
 """
 
 import datetime
@@ -21,8 +24,9 @@ from bridges.enums import OfferStatus
 from bridges.models import Bridge, Municipality, Sector, SettlementOffer
 from companies.enums import MembershipStatus, SettlementNeed
 from companies.models import BridgeMembership, Company
-from leads.enums import LeadKind, LeadOrigin, LeadStage
-from leads.models import MESSAGE_MAX_LENGTH, Lead
+from leads.enums import IntroductionStatus, LeadKind, LeadOrigin, LeadStage
+from leads.models import MESSAGE_MAX_LENGTH, Introduction, Lead
+from leads.selectors import effective_status
 from leads.services import lead_open
 from matchmaking.engine import Vocabulary
 from matchmaking.engine.render import Language, Viewer, render_reason
@@ -84,8 +88,12 @@ class InterestedCompany:
 
     @property
     def needs(self) -> list[str]:
-        labels = dict(SettlementNeed.choices)
-        return [str(labels.get(need, need)) for need in self.company.settlement_needs]
+        return need_labels(self.company)
+
+
+def need_labels(company: Company) -> list[str]:
+    labels = dict(SettlementNeed.choices)
+    return [str(labels.get(need, need)) for need in company.settlement_needs]
 
 
 # --- The company's Settlement tab ----------------------------------------------------------
@@ -381,4 +389,136 @@ def municipality_interest_mark(*, actor, match: Match) -> tuple[Lead, bool]:
         offer=offer,
         origin=LeadOrigin.MUNICIPALITY_INTEREST,
         stage=LeadStage.REQUESTED,
+    )
+
+
+def settlement_reasons_for(
+    *,
+    company: Company,
+    municipality: Municipality,
+    bridge: Bridge,
+    viewer: Viewer,
+    language: str,
+    vocabulary: Vocabulary,
+) -> list[str] | None:
+    """Why the company's settlement plans fit the municipality's open offers, best offer
+    first, each sentence once; None when no offer of the municipality matched."""
+    matches = (
+        Match.objects.filter(
+            bridge=bridge,
+            kind=MatchKind.SETTLEMENT,
+            company=company,
+            partner_offer__municipality=municipality,
+            partner_offer__status=OfferStatus.OPEN,
+        )
+        .select_related("partner_offer__municipality")
+        .order_by("rank", "pk")
+    )
+    reasons: list[str] = []
+    for match in matches:
+        for reason in _reasons(
+            match, viewer=viewer, language=language, vocabulary=vocabulary, owner=company.name
+        ):
+            if reason not in reasons:
+                reasons.append(reason)
+    return reasons or None
+
+
+# --- Introductions a municipality is asked for ---------------------------------------------
+
+
+def municipalities_answered_for(*, user) -> QuerySet[Municipality]:
+    """Where this person may answer an introduction: the municipalities they belong to and
+    their district's towns. Staff look at every municipality's pages but answer for none
+    they do not belong to: a yes is the municipality's to give."""
+    if not user.is_authenticated:
+        return Municipality.objects.none()
+    return Municipality.objects.filter(Q(users=user) | Q(district__users=user)).distinct()
+
+
+@dataclass(frozen=True)
+class MunicipalIntroduction:
+    """An introduction seen from the asked municipality's side."""
+
+    introduction: Introduction
+    status: str
+    status_label: str
+    waiting_for_us: bool
+    waiting_for_company: bool
+
+    @property
+    def company(self) -> Company:
+        return self.introduction.requester
+
+    @property
+    def company_said_yes(self) -> bool:
+        return self.introduction.requester_accepted_at is not None
+
+    @property
+    def closed_on(self) -> datetime.datetime:
+        return self.introduction.closed_at or self.introduction.expires_at
+
+    @property
+    def needs(self) -> list[str]:
+        return need_labels(self.company)
+
+    @property
+    def order(self) -> int:
+        """Waiting for the municipality first, then for the company, accepted, closed."""
+        if self.waiting_for_us:
+            return 0
+        if self.waiting_for_company:
+            return 1
+        return 2 if self.status == IntroductionStatus.ACCEPTED else 3
+
+
+def municipal_introduction_view(introduction: Introduction) -> MunicipalIntroduction:
+    status = effective_status(introduction)
+    pending = status == IntroductionStatus.PENDING
+    we_said_yes = introduction.recipient_accepted_at is not None
+    return MunicipalIntroduction(
+        introduction=introduction,
+        status=status,
+        status_label=str(IntroductionStatus(status).label),
+        waiting_for_us=pending and not we_said_yes,
+        waiting_for_company=pending and we_said_yes,
+    )
+
+
+def municipality_introduction_list(*, municipality: Municipality) -> list[MunicipalIntroduction]:
+    """The introductions the municipality (a district: also its towns) is asked for, those
+    waiting for its answer first, then accepted, then closed; newest first within each."""
+    introductions = (
+        Introduction.objects.filter(
+            Q(recipient_municipality=municipality)
+            | Q(recipient_municipality__district=municipality)
+        )
+        .select_related("bridge", "requester", "recipient_municipality")
+        .order_by("-created_at", "-pk")
+    )
+    rows = [municipal_introduction_view(introduction) for introduction in introductions]
+    return sorted(rows, key=lambda row: row.order)
+
+
+def municipality_introduction_for(
+    *, municipality: Municipality, introduction_id: int
+) -> Introduction | None:
+    """One introduction the municipality is asked for; any other does not exist for it."""
+    return (
+        Introduction.objects.filter(recipient_municipality=municipality, pk=introduction_id)
+        .select_related("bridge", "requester", "recipient_municipality", "brokered_by")
+        .prefetch_related(Prefetch("requester__sectors", queryset=Sector.objects.order_by("slug")))
+        .first()
+    )
+
+
+def declined_by_municipality(introduction: Introduction) -> bool:
+    """Whether one of the municipality's people said no: only they see the reason given."""
+    if introduction.status != IntroductionStatus.DECLINED or introduction.closed_by_id is None:
+        return False
+    person = introduction.closed_by_id
+    return (
+        Municipality.objects.filter(introductions_received=introduction)
+        .filter(Q(users=person) | Q(district__users=person))
+        .exists()
     )

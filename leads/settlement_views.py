@@ -1,4 +1,5 @@
-"""The Settlement tab of a partner-region company and a municipality's settlement view."""
+"""The Settlement tab of a partner-region company, a municipality's settlement view, and the
+introductions staff brokered to a municipality: its people answer them; staff may look."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,8 +16,10 @@ from bridges.models import Bridge, Municipality
 from bridges.selectors import municipalities_acted_for
 from companies.models import Company, CompanyMember
 from companies.selectors import company_member_of
-from leads import settlement
-from leads.models import Lead
+from leads import selectors, services, settlement
+from leads.enums import IntroductionStatus
+from leads.forms import MunicipalityDeclineForm
+from leads.models import Introduction, Lead
 from matchmaking.profiles import vocabulary_load
 
 
@@ -140,10 +143,11 @@ def municipality_settlement(request: HttpRequest, slug: str) -> HttpResponse:
         language=get_language(),
         vocabulary=vocabulary_load(),
     )
+    introductions = settlement.municipality_introduction_list(municipality=municipality)
     return render(
         request,
         "leads/settlement/municipality.html",
-        {"municipality": municipality, "rows": rows},
+        {"municipality": municipality, "rows": rows, "introductions": introductions},
     )
 
 
@@ -172,3 +176,114 @@ def interest(request: HttpRequest, slug: str, company_id: int) -> HttpResponse:
     response = redirect("settlement:municipality", municipality.slug)
     response["Location"] += f"#company-{match.company_id}"
     return response
+
+
+# --- Introductions the municipality is asked for -------------------------------------------
+
+
+def _introduction_for(
+    request: HttpRequest, slug: str, introduction_id: int, *, answering: bool = False
+) -> tuple[Municipality, Introduction]:
+    """The introduction of the municipality; a 404 for anyone not acting for it, and for an
+    answer from anyone not among its (or its district's) people, staff too."""
+    if answering:
+        municipality = get_object_or_404(
+            settlement.municipalities_answered_for(user=request.user), slug=slug
+        )
+    else:
+        municipality = _municipality_for(request, slug)
+    introduction = settlement.municipality_introduction_for(
+        municipality=municipality, introduction_id=introduction_id
+    )
+    if introduction is None:
+        raise Http404
+    return municipality, introduction
+
+
+def _introduction_page(
+    request: HttpRequest,
+    municipality: Municipality,
+    introduction: Introduction,
+    decline_form: MunicipalityDeclineForm | None = None,
+) -> HttpResponse:
+    view = settlement.municipal_introduction_view(introduction)
+    accepted = view.status == IntroductionStatus.ACCEPTED
+    context = {"municipality": municipality, "view": view, "introduction": introduction}
+    context.update(
+        can_answer=settlement.municipalities_answered_for(user=request.user)
+        .filter(pk=municipality.pk)
+        .exists(),
+        contacts=selectors.company_contacts(company_id=view.company.pk) if accepted else None,
+        reasons=settlement.settlement_reasons_for(
+            company=view.company,
+            municipality=municipality,
+            bridge=introduction.bridge,
+            viewer="staff",
+            language=get_language(),
+            vocabulary=vocabulary_load(),
+        ),
+        declined_by_us=settlement.declined_by_municipality(introduction),
+        decline_form=decline_form or MunicipalityDeclineForm(),
+    )
+    return render(request, "leads/settlement/introduction.html", context)
+
+
+def _back_to(introduction: Introduction) -> HttpResponse:
+    municipality = introduction.recipient_municipality
+    assert municipality is not None
+    return redirect("settlement:municipality_introduction", municipality.slug, introduction.pk)
+
+
+@require_GET
+@login_required
+def municipality_introduction(
+    request: HttpRequest, slug: str, introduction_id: int
+) -> HttpResponse:
+    municipality, introduction = _introduction_for(request, slug, introduction_id)
+    return _introduction_page(request, municipality, introduction)
+
+
+@require_POST
+@login_required
+def municipality_introduction_accept(
+    request: HttpRequest, slug: str, introduction_id: int
+) -> HttpResponse:
+    municipality, introduction = _introduction_for(request, slug, introduction_id, answering=True)
+    company = introduction.requester
+    try:
+        answered = services.introduction_accept(
+            actor=request.user, introduction_id=introduction.pk, municipality=municipality
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _back_to(introduction)
+    if answered.status == IntroductionStatus.ACCEPTED:
+        text = _("You both said yes. Below are the contact persons of %(other)s.")
+    else:
+        text = _("Noted: you said yes. We will e-mail you when %(other)s answers.")
+    messages.success(request, text % {"other": company.name})
+    return _back_to(introduction)
+
+
+@require_POST
+@login_required
+def municipality_introduction_decline(
+    request: HttpRequest, slug: str, introduction_id: int
+) -> HttpResponse:
+    municipality, introduction = _introduction_for(request, slug, introduction_id, answering=True)
+    form = MunicipalityDeclineForm(request.POST)
+    if not form.is_valid():
+        return _introduction_page(request, municipality, introduction, decline_form=form)
+    try:
+        services.introduction_decline(
+            actor=request.user,
+            introduction_id=introduction.pk,
+            municipality=municipality,
+            reason=form.cleaned_data["reason"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _back_to(introduction)
+    text = _("You declined the introduction to %(other)s; we will let them know.")
+    messages.success(request, text % {"other": introduction.requester.name})
+    return _back_to(introduction)

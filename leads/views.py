@@ -15,10 +15,10 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bridges.models import Bridge
+from bridges.models import Bridge, Municipality
 from companies.models import Company, CompanyMember
 from companies.selectors import company_member_of
-from leads import selectors, services
+from leads import selectors, services, settlement
 from leads.enums import IntroductionStatus
 from leads.forms import IntroductionDeclineForm, IntroductionRequestForm, OutcomeForm
 from leads.models import Introduction
@@ -49,7 +49,16 @@ def _introduction_for(company: Company, introduction_id: int) -> Introduction:
     return introduction
 
 
-def _reasons(bridge: Bridge, company: Company, partner: Company) -> list[str] | None:
+def _reasons(bridge: Bridge, company: Company, partner: Company | Municipality) -> list[str] | None:
+    if isinstance(partner, Municipality):
+        return settlement.settlement_reasons_for(
+            company=company,
+            municipality=partner,
+            bridge=bridge,
+            viewer="owner",
+            language=get_language(),
+            vocabulary=vocabulary_load(),
+        )
     return selectors.match_reasons_for(
         bridge=bridge,
         company=company,
@@ -211,7 +220,10 @@ def introduction_decline(
         _refused(request, error)
         return _back(company, introduction)
     other = selectors.introduction_view(introduction, company=company).other
-    text = _("You declined. We will not suggest %(other)s and you to each other again.")
+    if isinstance(other, Municipality):
+        text = _("You declined the introduction to %(other)s; we will let them know.")
+    else:
+        text = _("You declined. We will not suggest %(other)s and you to each other again.")
     messages.success(request, text % {"other": other.name})
     return _back(company, introduction)
 

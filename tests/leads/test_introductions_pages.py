@@ -7,6 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from bridges.models import Municipality
 from companies.models import CompanyContact
 from leads import services
 from leads.enums import IntroductionStatus, Outcome
@@ -478,6 +479,8 @@ def test_the_list_does_a_constant_number_of_queries(client):
     company = CompanyFactory()
     client.force_login(_person(company))
 
+    municipalities = iter(Municipality.objects.order_by("pk"))
+
     def make_row():
         Introduction.objects.create(
             bridge=uk(),
@@ -485,6 +488,13 @@ def test_the_list_does_a_constant_number_of_queries(client):
             recipient=company,
             expires_at=timezone.now() + datetime.timedelta(days=3),
             requester_accepted_at=timezone.now(),
+        )
+        # Brokered to a municipality: the company is asked too.
+        Introduction.objects.create(
+            bridge=uk(),
+            requester=company,
+            recipient_municipality=next(municipalities),
+            expires_at=timezone.now() + datetime.timedelta(days=3),
         )
 
     assert_constant_queries(client, _url("list", company.pk), make_row)

@@ -105,6 +105,13 @@ def test_the_lists_do_a_constant_number_of_queries(staff_client, anna, url):
                 second=member(ruhr=False, name=f"Partner {number} Ltd"),
                 why="Both build electrolysers.",
             )
+            introduction_broker(
+                actor=anna,
+                bridge=_uk(),
+                first=member(ruhr=False, name=f"Newcomer {number} Ltd"),
+                municipality=Municipality.objects.get(name="Dortmund"),
+                why="Their offices fit.",
+            )
 
     assert_constant_queries(staff_client, url, make_row)
 
@@ -390,3 +397,66 @@ def test_an_introduction_is_read_only_in_the_admin(staff_client, anna):
     introduction.refresh_from_db()
     assert introduction.status == IntroductionStatus.PENDING
     assert Company.objects.count() == 2
+
+
+def test_brokering_a_company_and_a_municipality_asks_both_in_their_language(
+    staff_client, anna, django_capture_on_commit_callbacks
+):
+    company = member(ruhr=False, name="Pennine Test Ltd")
+    CompanyMemberFactory(
+        company=company, user=UserFactory(email="tom@pennine.example", preferred_language="en")
+    )
+    dortmund = Municipality.objects.get(name="Dortmund")
+    dortmund.users.add(UserFactory(email="jonas@dortmund.example", preferred_language="de"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            f"{INTRODUCTIONS}add/",
+            {
+                "bridge": _uk().pk,
+                "first": company.pk,
+                "municipality": dortmund.pk,
+                "why": "Their lab fits your pilot line.",
+            },
+        )
+
+    assert response.status_code == 302
+    introduction = Introduction.objects.get()
+    assert (introduction.requester, introduction.recipient, introduction.asked) == (
+        company,
+        None,
+        dortmund,
+    )
+    subjects = dict(OutboundEmail.objects.values_list("to_email", "subject"))
+    assert subjects["tom@pennine.example"] == "RuhrBridge suggests an introduction to Dortmund"
+    assert subjects["jonas@dortmund.example"] == (
+        "RuhrBridge schlägt eine Vorstellung bei Pennine Test Ltd vor"
+    )
+    listing = staff_client.get(response["Location"])
+    assert "Pennine Test Ltd and Dortmund are asked by e-mail" in listing.text
+    assert "Dortmund (municipality)" in listing.text
+    page = staff_client.get(f"{INTRODUCTIONS}{introduction.pk}/change/")
+    assert "Dortmund (municipality)" in page.text
+
+
+@pytest.mark.parametrize(
+    ("second", "municipality", "message"),
+    [
+        (True, True, "Choose either a second company or a municipality, not both."),
+        (False, False, "Choose the second company or the municipality."),
+    ],
+)
+def test_brokering_needs_exactly_one_second_party(staff_client, second, municipality, message):
+    first = member(ruhr=False, name="Pennine Test Ltd")
+    data = {"bridge": _uk().pk, "first": first.pk, "why": "A good fit."}
+    if second:
+        data["second"] = member(ruhr=True, name="Emscher Test GmbH").pk
+    if municipality:
+        data["municipality"] = Municipality.objects.get(name="Dortmund").pk
+
+    response = staff_client.post(f"{INTRODUCTIONS}add/", data)
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert not Introduction.objects.exists()
+    assert not OutboundEmail.objects.exists()
