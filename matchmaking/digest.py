@@ -85,7 +85,7 @@ def _send_batch(user_ids: list[int], now) -> int:
             match
             for company_id in companies_of[user.pk]
             for match in matches_of[company_id]
-            if match.announced_at > since[user.pk]
+            if match.announced_at > since[user.pk]  # type: ignore[attr-defined]
         ]
         if matches and _send(user, matches, now):
             sent += 1

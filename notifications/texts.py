@@ -4,12 +4,13 @@ A notification stores its kind and parameters, never its text. Names that exist 
 languages (a bridge, an event's title) are stored as ``{"de": …, "en": …}`` and picked here.
 """
 
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from notifications.enums import NotificationKind
 
-TEXTS = {
+TEXTS: dict[tuple[str, str], Promise] = {
     (NotificationKind.MEMBERSHIP_DECIDED, "approved"): _(
         "%(company)s is now a member of %(bridge)s."
     ),
