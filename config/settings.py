@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "matchmaking",
     "leads",
     "events",
+    "insights",
     "pages",
     "demo",
     "django.contrib.admin",

@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("my/", include("leads.settlement_urls")),
     path("my/notifications/", include("notifications.urls")),
     path("staff/leads/", include("leads.staff_urls")),
+    path("staff/insights/", include("insights.urls")),
     path("events/", include("events.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
