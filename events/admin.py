@@ -136,8 +136,8 @@ class EventAdmin(admin.ModelAdmin):
                 self.message_user(
                     request,
                     ngettext(
-                        "%(count)d person moved up from the waiting list and was e-mailed.",
-                        "%(count)d people moved up from the waiting list and were e-mailed.",
+                        "%(count)d person moved up from the waiting list and was told.",
+                        "%(count)d people moved up from the waiting list and were told.",
                         len(promoted),
                     )
                     % {"count": len(promoted)},

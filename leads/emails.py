@@ -38,17 +38,19 @@ def _party(introduction: Introduction, side: str):
 
 
 def _people(introduction: Introduction, side: str) -> list:
-    if side == "recipient" and introduction.recipient_municipality_id is not None:
-        return list(introduction.recipient_municipality.users.order_by("pk"))
-    company_id = introduction.requester_id if side == "requester" else introduction.recipient_id
-    members = CompanyMember.objects.filter(company_id=company_id).select_related("user")
+    municipality = introduction.recipient_municipality
+    if side == "recipient" and municipality is not None:
+        return list(municipality.users.order_by("pk"))
+    company = introduction.requester if side == "requester" else introduction.recipient
+    members = CompanyMember.objects.filter(company=company).select_related("user")
     return [member.user for member in members.order_by("pk")]
 
 
 def _paths(introduction: Introduction, side: str) -> tuple[str, str]:
     """The introduction's page for this side, and where its other suggestions are."""
-    if side == "recipient" and introduction.recipient_municipality_id is not None:
-        slug = introduction.recipient_municipality.slug
+    municipality = introduction.recipient_municipality
+    if side == "recipient" and municipality is not None:
+        slug = municipality.slug
         return (
             reverse("settlement:municipality_introduction", args=[slug, introduction.pk]),
             reverse("settlement:municipality", args=[slug]),

@@ -15,13 +15,15 @@ def _stamp(value) -> str | None:
 
 
 def _export(user) -> dict[str, list[dict[str, Any]]]:
-    introductions = Introduction.objects.select_related("bridge", "requester", "recipient")
+    introductions = Introduction.objects.select_related(
+        "bridge", "requester", "recipient", "recipient_municipality"
+    )
     return {
         "introductions_requested": [
             {
                 "bridge": introduction.bridge.slug,
                 "from": introduction.requester.name,
-                "to": introduction.recipient.name,
+                "to": introduction.asked.name,
                 "message": introduction.message,
                 "status": introduction.status,
                 "requested_at": _stamp(introduction.created_at),
@@ -33,7 +35,7 @@ def _export(user) -> dict[str, list[dict[str, Any]]]:
             {
                 "bridge": introduction.bridge.slug,
                 "from": introduction.requester.name,
-                "to": introduction.recipient.name,
+                "to": introduction.asked.name,
                 "status": introduction.status,
                 "reason": introduction.decline_reason,
                 "answered_at": _stamp(introduction.closed_at),

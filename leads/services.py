@@ -261,7 +261,7 @@ def introduction_accept(
     now = timezone.now()
     _check_answerable(introduction, now)
     if getattr(introduction, f"{party}_accepted_at") is not None:
-        raise ValidationError(_("You have said yes already; the other company has not yet."))
+        raise ValidationError(_("You have said yes already; the other side has not yet."))
     setattr(introduction, f"{party}_accepted_at", now)
     fields = [f"{party}_accepted_at"]
     if introduction.requester_accepted_at and introduction.recipient_accepted_at:

@@ -48,8 +48,8 @@ def email_send(
 def membership_decision_announce(*, membership_id: int, base_url: str = "") -> None:
     """Tell the company's people how staff decided, each in their own language."""
     membership = BridgeMembership.objects.select_related("company", "bridge").get(pk=membership_id)
-    bridges_url = absolute(base_url, reverse("self_service:bridges", args=[membership.company_id]))
-    members = CompanyMember.objects.filter(company_id=membership.company_id).select_related("user")
+    company_id = membership.company_id
+    members = CompanyMember.objects.filter(company_id=company_id).select_related("user")
     stamp = membership.decided_at.isoformat() if membership.decided_at else ""
     kind = NotificationKind.MEMBERSHIP_DECIDED
     params = {
@@ -68,6 +68,8 @@ def membership_decision_announce(*, membership_id: int, base_url: str = "") -> N
         )
         if not wants_email(user=member.user, kind=kind):
             continue
+        with translation.override(member.user.preferred_language):
+            bridges_url = absolute(base_url, reverse("self_service:bridges", args=[company_id]))
         email_send(
             to=member.user.email,
             language=member.user.preferred_language,

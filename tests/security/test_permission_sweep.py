@@ -107,8 +107,19 @@ ACCESS: dict[str, Access | Skip] = {
     # outside its view cannot be marked by anyone.
     "settlement:municipality": Access(STAFF, "municipality"),
     "settlement:interest": Access(NOBODY, "municipality_interest", method="post"),
+    # An introduction staff brokered to another municipality: its people, and staff may
+    # look; only its people answer, staff neither (the yes is the municipality's).
+    "settlement:municipality_introduction": Access(STAFF, "municipality_introduction"),
+    "settlement:municipality_introduction_accept": Access(
+        NOBODY, "municipality_introduction", method="post"
+    ),
+    "settlement:municipality_introduction_decline": Access(
+        NOBODY, "municipality_introduction", method="post"
+    ),
     # The staff's lead board: staff (bridge managers for their bridges) only.
     "leads:move": Access(STAFF, "lead", method="post"),
+    # The staff's key figures: a table's download, staff (their bridges' figures) only.
+    "insights:export": Access(STAFF, "insights_table"),
     # A members-only event of a bridge the viewers' company is not on: it does not exist for
     # them. Staff see it; registering needs a company there, so they get a message.
     "events:detail": Access(STAFF, "members_only_event"),
@@ -118,6 +129,8 @@ ACCESS: dict[str, Access | Skip] = {
     "events:ics": Access(NOBODY, "members_only_event"),
     # The secret token is the permission: whoever holds the feed address reads it.
     "events:feed": Access(EVERYONE, "feed_token", why="secret token"),
+    # Someone else's notification: it does not exist for anyone but its person.
+    "notifications:open": Access(NOBODY, "notification", method="post"),
     # Not ours to sweep.
     "account_confirm_email": Skip("allauth: a signed key sent to the address"),
     "account_reset_password_from_key": Skip("allauth: a signed key sent to the address"),
@@ -290,6 +303,29 @@ class World:
     def municipality_interest(self):
         return {"slug": "essen", "company_id": self.company.pk}
 
+    def municipality_introduction(self):
+        """Staff brokered the hidden company to Essen; nobody has answered."""
+        self.municipality_introduction_object = Introduction.objects.create(
+            bridge=Bridge.objects.get(slug="united-kingdom"),
+            requester=self.company,
+            recipient_municipality=Municipality.objects.get(name="Essen"),
+            message="Their lab fits.",
+            brokered_by=self.people["staff"],
+            expires_at=timezone.now() + timezone.timedelta(days=7),
+        )
+        return {"slug": "essen", "introduction_id": self.municipality_introduction_object.pk}
+
+    def insights_table(self):
+        return {"table": "members"}
+
+    def notification(self):
+        from notifications.services import notify
+
+        self.notification_object = notify(
+            user=self.owner, kind="registration-confirmed", params={"event": "Summit"}
+        )
+        return {"notification_id": self.notification_object.pk}
+
     def lead(self):
         from leads.services import lead_open
 
@@ -355,9 +391,15 @@ def _assert_nothing_changed(world: World) -> None:
     }
     assert world.invite.__class__.objects.get(pk=world.invite.pk).revoked_at is None
     assert not MatchPair.objects.exists()
-    assert Introduction.objects.values_list(
-        "pk", "status", "recipient_accepted_at", "closed_at"
-    ).get() == (world.introduction_object.pk, "pending", None, None)
+    brokered = getattr(world, "municipality_introduction_object", None)
+    assert list(
+        Introduction.objects.order_by("pk").values_list(
+            "pk", "status", "recipient_accepted_at", "closed_at"
+        )
+    ) == [
+        (world.introduction_object.pk, "pending", None, None),
+        *([(brokered.pk, "pending", None, None)] if brokered else []),
+    ]
     # Only the lead of the staff board's sweep, still in its stage.
     lead = getattr(world, "lead_object", None)
     assert list(Lead.objects.values_list("pk", "stage")) == (
@@ -366,6 +408,10 @@ def _assert_nothing_changed(world: World) -> None:
     assert list(Registration.objects.values_list("user", "status", "ics_sequence")) == [
         (world.owner.pk, "registered", 0)
     ]
+    notification = getattr(world, "notification_object", None)
+    if notification is not None:
+        notification.refresh_from_db()
+        assert notification.read_at is None
 
 
 def _admin_urls():
