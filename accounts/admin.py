@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 
 
+# notifications/admin.py registers a subclass with the address's deliverability.
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ("email",)

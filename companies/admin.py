@@ -35,6 +35,7 @@ from companies.services import contacts_send_privacy_notice, membership_decide
 from companies.vocabulary import write_vocabulary
 from core.admin_actions import ExportMixin
 from core.admin_filters import CountryInUseFilter
+from notifications.admin_filters import UndeliverableFilter, undeliverable_since
 
 IMPORT_SESSION_KEY = "companies.import.pending"
 # The example of the import guide (docs/import.md), offered for download on the import page.
@@ -57,8 +58,21 @@ class CompanyContactInline(admin.TabularInline):
     model = CompanyContact
     extra = 0
     # Staff entering a contact here record it as "entered by staff" (see CompanyAdmin).
-    fields = ("name", "role", "email", "phone", "source", "informed_at", "objected_at")
-    readonly_fields = ("source", "informed_at", "objected_at")
+    fields = (
+        "name",
+        "role",
+        "email",
+        "undeliverable",
+        "phone",
+        "source",
+        "informed_at",
+        "objected_at",
+    )
+    readonly_fields = ("undeliverable", "source", "informed_at", "objected_at")
+
+    @admin.display(description=_("e-mail deliverability"))
+    def undeliverable(self, obj) -> str:
+        return undeliverable_since(obj.email)
 
 
 class BridgeMembershipInline(admin.TabularInline):
@@ -482,11 +496,24 @@ class CompanyContactAdmin(ExportMixin, admin.ModelAdmin):
         "source",
         ("informed_at", admin.EmptyFieldListFilter),
         ("objected_at", admin.EmptyFieldListFilter),
+        UndeliverableFilter,
     )
     list_select_related = ("company",)
     search_fields = ("name", "email", "company__name")
     autocomplete_fields = ("company",)
-    readonly_fields = ("email_digest", "source", "recorded_at", "informed_at", "objected_at")
+    readonly_fields = (
+        "undeliverable",
+        "email_digest",
+        "source",
+        "recorded_at",
+        "informed_at",
+        "objected_at",
+    )
+
+    @admin.display(description=_("e-mail deliverability"))
+    def undeliverable(self, obj) -> str:
+        return undeliverable_since(obj.email)
+
     export_columns = (
         (_("name"), lambda c: c.name),
         (_("company"), lambda c: c.company.name),

@@ -58,6 +58,8 @@ SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOG_JSON = env.bool("LOG_JSON", default=not DEBUG)
 OUTBOX_SEND_LEASE_SECONDS = env.int("OUTBOX_SEND_LEASE_SECONDS", default=120)
+# Shared secret of the mail provider's bounce webhook; empty turns the webhook off.
+EMAIL_WEBHOOK_SECRET = env.str("EMAIL_WEBHOOK_SECRET", default="")
 # The site's public address, for links in e-mails sent outside a request (beat tasks).
 SITE_URL = env.str("SITE_URL", default="http://localhost:8000")
 # Shown in the footer, the imprint and the accessibility statement.
@@ -107,6 +109,7 @@ INSTALLED_APPS = [
     "leads",
     "events",
     "insights",
+    "announcements",
     "pages",
     "demo",
     "django.contrib.admin",

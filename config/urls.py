@@ -8,6 +8,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from accounts import views as account_views
+from notifications import views as notification_views
+from notifications import webhooks as notification_webhooks
 from pages import views as page_views
 from pages.sitemaps import SITEMAPS
 
@@ -24,6 +26,7 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on pages that do not name an icon (the admin, error pages).
     path("favicon.ico", page_views.favicon),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
+    path("hooks/email-events/", notification_webhooks.email_events, name="email_events_hook"),
     path(
         "sitemap.xml",
         sitemap_views.sitemap,
@@ -41,9 +44,11 @@ urlpatterns += i18n_patterns(
     path("my/", include("leads.urls")),
     path("my/", include("leads.settlement_urls")),
     path("my/notifications/", include("notifications.urls")),
+    path("unsubscribe/<str:token>/", notification_views.unsubscribe_page, name="unsubscribe"),
     path("staff/leads/", include("leads.staff_urls")),
     path("staff/insights/", include("insights.urls")),
     path("events/", include("events.urls")),
+    path("events/", include("events.meetings_urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     prefix_default_language=True,

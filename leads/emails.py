@@ -99,6 +99,7 @@ def _tell(introduction: Introduction, side: str, template: str) -> None:
                 "matches_url": absolute(settings.SITE_URL, others),
             },
             key=f"{key}:{user.pk}",
+            unsubscribe=(user, kind),
         )
 
 

@@ -3,8 +3,17 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts.admin import UserAdmin
+from accounts.models import User
+from notifications.admin_filters import UndeliverableFilter, undeliverable_since
 from notifications.enums import EmailStatus
-from notifications.models import Notification, OutboundEmail
+from notifications.models import (
+    EmailEvent,
+    Notification,
+    OutboundEmail,
+    SuppressedAddress,
+    Unsubscribe,
+)
 from notifications.services import email_resend
 
 
@@ -100,3 +109,77 @@ class NotificationAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+# --- Undeliverable addresses, shown on people and contact persons -----------------------------
+
+
+@admin.register(SuppressedAddress)
+class SuppressedAddressAdmin(admin.ModelAdmin):
+    """Written by the webhook and import_bounces; staff may lift a suppression by deleting."""
+
+    list_display = ("email", "reason", "source", "first_seen", "last_seen", "events_count")
+    list_filter = ("reason", "source")
+    search_fields = ("email",)
+    date_hierarchy = "first_seen"
+    fields = list_display
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(EmailEvent)
+class EmailEventAdmin(admin.ModelAdmin):
+    list_display = ("occurred_at", "email", "type", "bounce_type", "source", "received_at")
+    list_filter = ("type", "bounce_type", "source")
+    search_fields = ("email", "event_id")
+    date_hierarchy = "occurred_at"
+    fields = ("event_id", *list_display)
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Unsubscribe)
+class UnsubscribeAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "user", "kind", "method")
+    list_filter = ("kind", "method")
+    search_fields = ("user__email",)
+    list_select_related = ("user",)
+    fields = list_display
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class UndeliverableUserAdmin(UserAdmin):
+    """The accounts admin with the person's deliverability (accounts sits below this app)."""
+
+    list_filter = (*UserAdmin.list_filter, UndeliverableFilter)
+    readonly_fields = (*UserAdmin.readonly_fields, "undeliverable")
+    fieldsets = tuple(
+        (name, {**options, "fields": (*options["fields"], "undeliverable")})
+        if name is None
+        else (name, options)
+        for name, options in UserAdmin.fieldsets
+    )
+
+    @admin.display(description=_("e-mail deliverability"))
+    def undeliverable(self, obj) -> str:
+        return undeliverable_since(obj.email)
+
+
+admin.site.unregister(User)
+admin.site.register(User, UndeliverableUserAdmin)

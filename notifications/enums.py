@@ -7,6 +7,8 @@ class EmailStatus(models.TextChoices):
     SENDING = "sending", _("sending")
     SENT = "sent", _("sent")
     FAILED = "failed", _("failed")
+    # Not sent: the address hard-bounced or complained (see notifications.bounces).
+    SUPPRESSED = "suppressed", _("not sent: undeliverable address")
 
 
 class NotificationKind(models.TextChoices):
@@ -19,6 +21,7 @@ class NotificationKind(models.TextChoices):
     REGISTRATION_CONFIRMED = "registration-confirmed", _("Event registration confirmed")
     WAITLIST_PROMOTED = "waitlist-promoted", _("Moved up from a waiting list")
     EVENT_CHANGED = "event-changed", _("Event changed")
+    ANNOUNCEMENT = "announcement", _("Announcements from the agency")
 
 
 # Kinds that can also come by e-mail, in the order of the settings page. A confirmed
@@ -33,4 +36,34 @@ EMAIL_KINDS = (
     NotificationKind.STRONG_MATCHES,
     NotificationKind.WAITLIST_PROMOTED,
     NotificationKind.EVENT_CHANGED,
+    NotificationKind.ANNOUNCEMENT,
 )
+
+# The kind an unsubscribe link names when it stops every e-mail one can choose.
+UNSUBSCRIBE_ALL = "all"
+
+
+class EmailEventType(models.TextChoices):
+    BOUNCE = "bounce", _("bounce")
+    COMPLAINT = "complaint", _("complaint")
+    DELIVERED = "delivered", _("delivered")
+
+
+class BounceType(models.TextChoices):
+    HARD = "hard", _("hard")
+    SOFT = "soft", _("soft")
+
+
+class SuppressionReason(models.TextChoices):
+    HARD_BOUNCE = "hard-bounce", _("hard bounce")
+    COMPLAINT = "complaint", _("complaint (marked as spam)")
+
+
+class EmailEventSource(models.TextChoices):
+    WEBHOOK = "webhook", _("provider webhook")
+    IMPORT = "import", _("bounce file import")
+
+
+class UnsubscribeMethod(models.TextChoices):
+    PAGE = "page", _("unsubscribe page")
+    ONE_CLICK = "one-click", _("one-click (mail program)")

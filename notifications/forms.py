@@ -15,6 +15,7 @@ EMAIL_LABELS = {
     ),
     NotificationKind.WAITLIST_PROMOTED: _("You moved up from an event's waiting list"),
     NotificationKind.EVENT_CHANGED: _("An event you registered for changed its time or place"),
+    NotificationKind.ANNOUNCEMENT: _("The agency sends news to the companies of your bridges"),
 }
 
 

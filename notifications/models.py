@@ -1,9 +1,19 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from notifications.enums import EMAIL_KINDS, EmailStatus, NotificationKind
+from notifications.enums import (
+    EMAIL_KINDS,
+    BounceType,
+    EmailEventSource,
+    EmailEventType,
+    EmailStatus,
+    NotificationKind,
+    SuppressionReason,
+    UnsubscribeMethod,
+)
 
 
 class OutboundEmail(models.Model):
@@ -156,3 +166,76 @@ class AnnouncedMatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company_id} → {self.partner_company_id or self.partner_offer_id}"
+
+
+class Unsubscribe(models.Model):
+    """A person stopped a kind of e-mail (or all of them) through the link in an e-mail."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="unsubscribes",
+        verbose_name=_("person"),
+    )
+    # A NotificationKind, or "all".
+    kind = models.CharField(_("kind"), max_length=32)
+    method = models.CharField(_("how"), max_length=12, choices=UnsubscribeMethod.choices)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("unsubscribe")
+        verbose_name_plural = _("unsubscribes")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.kind}"
+
+
+class SuppressedAddress(models.Model):
+    """An address the outbox no longer sends to: it hard-bounced, or its owner complained.
+
+    An address, not a person: contact persons and former addresses are suppressed too.
+    """
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    reason = models.CharField(_("reason"), max_length=12, choices=SuppressionReason.choices)
+    source = models.CharField(_("source"), max_length=8, choices=EmailEventSource.choices)
+    first_seen = models.DateTimeField(_("undeliverable since"))
+    last_seen = models.DateTimeField(_("last event"))
+    events_count = models.PositiveIntegerField(_("events"), default=1)
+
+    class Meta:
+        verbose_name = _("undeliverable address")
+        verbose_name_plural = _("undeliverable addresses")
+        ordering = ["-first_seen"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(email=Lower("email")),
+                name="suppressed_address_lower_case",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class EmailEvent(models.Model):
+    """One event the mail provider reported (webhook or bounce file), stored once by its id."""
+
+    event_id = models.CharField(_("event id"), max_length=200, unique=True)
+    type = models.CharField(_("type"), max_length=10, choices=EmailEventType.choices)
+    bounce_type = models.CharField(
+        _("bounce type"), max_length=4, choices=BounceType.choices, blank=True
+    )
+    email = models.EmailField(_("e-mail address"), db_index=True)
+    occurred_at = models.DateTimeField(_("occurred at"))
+    received_at = models.DateTimeField(_("received at"), auto_now_add=True)
+    source = models.CharField(_("source"), max_length=8, choices=EmailEventSource.choices)
+
+    class Meta:
+        verbose_name = _("e-mail event")
+        verbose_name_plural = _("e-mail events")
+        ordering = ["-occurred_at"]
+
+    def __str__(self) -> str:
+        return f"{self.type} {self.email}"

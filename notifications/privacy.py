@@ -1,6 +1,12 @@
 from accounts import privacy
-from notifications.models import Notification, NotificationSetting
-from notifications.selectors import outbound_emails_for
+from notifications.models import (
+    EmailEvent,
+    Notification,
+    NotificationSetting,
+    SuppressedAddress,
+    Unsubscribe,
+)
+from notifications.selectors import outbound_emails_for, user_email_addresses
 from notifications.texts import notification_text
 
 
@@ -49,12 +55,44 @@ def _export_notifications(user) -> dict:
                 setting.last_digest_at.isoformat() if setting and setting.last_digest_at else None
             ),
         },
+        "unsubscribes": [
+            {"kind": item.kind, "how": item.method, "at": item.created_at.isoformat()}
+            for item in Unsubscribe.objects.filter(user=user).order_by("created_at")
+        ],
+        "undeliverable_addresses": _export_suppressions(user),
     }
+
+
+def _export_suppressions(user) -> list[dict]:
+    """Held by address, not by person: the user's own addresses are theirs."""
+    addresses = user_email_addresses(user=user)
+    events = EmailEvent.objects.filter(email__in=addresses).order_by("occurred_at")
+    return [
+        {
+            "address": suppressed.email,
+            "reason": suppressed.reason,
+            "undeliverable_since": suppressed.first_seen.isoformat(),
+            "events": [
+                {
+                    "type": event.type,
+                    "bounce_type": event.bounce_type,
+                    "at": event.occurred_at.isoformat(),
+                }
+                for event in events
+                if event.email == suppressed.email
+            ],
+        }
+        for suppressed in SuppressedAddress.objects.filter(email__in=addresses).order_by("email")
+    ]
 
 
 def _erase_notifications(user) -> None:
     Notification.objects.filter(user=user).delete()
     NotificationSetting.objects.filter(user=user).delete()
+    Unsubscribe.objects.filter(user=user).delete()
+    addresses = user_email_addresses(user=user)
+    SuppressedAddress.objects.filter(email__in=addresses).delete()
+    EmailEvent.objects.filter(email__in=addresses).delete()
 
 
 def register_notifications_section() -> None:
@@ -63,6 +101,12 @@ def register_notifications_section() -> None:
             name="notifications",
             export=_export_notifications,
             erase=_erase_notifications,
-            models=("notifications.Notification", "notifications.NotificationSetting"),
+            models=(
+                "notifications.Notification",
+                "notifications.NotificationSetting",
+                "notifications.Unsubscribe",
+                "notifications.SuppressedAddress",
+                "notifications.EmailEvent",
+            ),
         )
     )

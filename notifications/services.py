@@ -29,7 +29,18 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from notifications.enums import EMAIL_KINDS, EmailStatus, NotificationKind
-from notifications.models import AnnouncedMatch, Notification, NotificationSetting, OutboundEmail
+from notifications.models import (
+    AnnouncedMatch,
+    Notification,
+    NotificationSetting,
+    OutboundEmail,
+    SuppressedAddress,
+)
+from notifications.unsubscribe import (
+    unsubscribe_headers,
+    unsubscribe_url,
+    with_unsubscribe_footer,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -63,11 +74,14 @@ def email_enqueue(
     key: str = "",
     headers: dict[str, str] | None = None,
     attachments: list[dict[str, str]] | None = None,
+    unsubscribe: tuple | None = None,
 ) -> tuple[OutboundEmail, bool]:
     """Store one e-mail and send it once the caller's transaction commits.
 
     The same `key` twice stores and sends one e-mail; returns the row and
-    whether this call created it.
+    whether this call created it. `unsubscribe=(user, kind)` marks an e-mail the
+    person may stop: it gets the one-click link and headers (RFC 8058). An address
+    that bounced hard or complained gets nothing: the row is stored as suppressed.
     """
     try:
         validate_email(to)
@@ -77,6 +91,16 @@ def email_enqueue(
         ) from None
     if "\n" in subject or "\r" in subject:
         raise ValidationError(_("An e-mail subject must be a single line."))
+    language = language or translation.get_language() or ""
+    headers = dict(headers or {})
+    if unsubscribe is not None:
+        user, kind = unsubscribe
+        url = unsubscribe_url(user_id=user.pk, kind=kind, language=language)
+        headers.update(unsubscribe_headers(url))
+        text_body, html_body = with_unsubscribe_footer(
+            text_body=text_body, html_body=html_body, url=url, language=language
+        )
+    suppressed = suppression_for(to)
     with transaction.atomic():
         email, created = OutboundEmail.objects.get_or_create(
             idempotency_key=key or f"generated:{uuid4()}",
@@ -86,15 +110,30 @@ def email_enqueue(
                 "subject": subject,
                 "text_body": text_body,
                 "html_body": html_body,
-                "language": language or translation.get_language() or "",
-                "headers": headers or {},
+                "language": language,
+                "headers": headers,
                 "attachments": attachments or [],
-                "next_attempt_at": timezone.now(),
+                **(_suppressed_fields(suppressed) if suppressed else {}),
+                "next_attempt_at": None if suppressed else timezone.now(),
             },
         )
-        if created:
+        if created and not suppressed:
             _enqueue_delivery(email.pk)
     return email, created
+
+
+def suppression_for(address: str) -> SuppressedAddress | None:
+    return SuppressedAddress.objects.filter(email=address.strip().lower()).first()
+
+
+def _suppressed_fields(suppressed: SuppressedAddress) -> dict:
+    return {
+        "status": EmailStatus.SUPPRESSED,
+        "last_error": (
+            f"Not sent: the address is undeliverable since "
+            f"{suppressed.first_seen:%Y-%m-%d} ({suppressed.get_reason_display()})."
+        ),
+    }
 
 
 def email_enqueue_message(*, message: EmailMessage) -> list[OutboundEmail]:
@@ -180,8 +219,15 @@ def _claim(email_id: int) -> OutboundEmail | DeliveryOutcome:
         if email is None:
             # Erased with its recipient, or another worker is claiming it this instant.
             return DeliveryOutcome("skipped")
-        if email.status in (EmailStatus.SENT, EmailStatus.FAILED):
+        if email.status in (EmailStatus.SENT, EmailStatus.FAILED, EmailStatus.SUPPRESSED):
             return DeliveryOutcome(email.status)
+        suppressed = suppression_for(email.to_email)
+        if suppressed is not None:
+            # The address became undeliverable after the e-mail was stored.
+            OutboundEmail.objects.filter(pk=email.pk).update(
+                lease_expires_at=None, next_attempt_at=None, **_suppressed_fields(suppressed)
+            )
+            return DeliveryOutcome(EmailStatus.SUPPRESSED)
         lease = email.lease_expires_at
         if email.status == EmailStatus.SENDING and lease is not None and lease > now:
             # Someone else holds it; look again once their lease has run out.
@@ -267,7 +313,7 @@ def emails_erase_old_bodies() -> int:
     cutoff = now - timedelta(days=settings.OUTBOX_BODY_RETENTION_DAYS)
     return OutboundEmail.objects.filter(
         Q(status=EmailStatus.SENT, sent_at__lt=cutoff)
-        | Q(status=EmailStatus.FAILED, created_at__lt=cutoff),
+        | Q(status__in=(EmailStatus.FAILED, EmailStatus.SUPPRESSED), created_at__lt=cutoff),
         body_erased_at__isnull=True,
     ).update(text_body="", html_body="", attachments=[], body_erased_at=now)
 
@@ -393,6 +439,7 @@ def match_digest_send(
             html_body=html_body,
             language=language,
             key=f"digest:{user.pk}:{digest_week(now)}",
+            unsubscribe=(user, NotificationKind.STRONG_MATCHES),
         )
         if created:
             setting, _new = NotificationSetting.objects.get_or_create(user=user)

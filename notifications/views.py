@@ -6,15 +6,24 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_from_path
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods, require_POST
 
 from notifications import selectors, services
-from notifications.forms import NotificationSettingsForm
+from notifications.enums import UNSUBSCRIBE_ALL, UnsubscribeMethod
+from notifications.forms import EMAIL_LABELS, NotificationSettingsForm
+from notifications.unsubscribe import (
+    UnsubscribeRequest,
+    is_unsubscribed,
+    unsubscribe,
+    unsubscribe_request_from_token,
+    unsubscribe_token,
+)
 
 PAGE_SIZE = 20
 
@@ -81,3 +90,45 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your e-mail settings are saved."))
             return redirect("notifications:settings")
     return render(request, "notifications/settings.html", {"form": form})
+
+
+# --- Unsubscribing through the signed link of an e-mail ----------------------------------------
+
+
+def _unsubscribe_context(token: str, request_: UnsubscribeRequest) -> dict:
+    all_kinds = request_.kind == UNSUBSCRIBE_ALL
+    return {
+        "token": token,
+        "kind_label": None if all_kinds else EMAIL_LABELS.get(request_.kind),
+        "unsubscribed": is_unsubscribed(user=request_.user, kind=request_.kind),
+        "all_url": None
+        if all_kinds
+        else reverse(
+            "unsubscribe",
+            args=[unsubscribe_token(user_id=request_.user.pk, kind=UNSUBSCRIBE_ALL)],
+        ),
+    }
+
+
+@csrf_protect
+def _unsubscribe_with_page(request: HttpRequest, token: str) -> HttpResponse:
+    request_ = unsubscribe_request_from_token(token)
+    if request_ is None:
+        return render(request, "notifications/unsubscribe_invalid.html", status=404)
+    if request.method == "POST":
+        unsubscribe(user=request_.user, kind=request_.kind, method=UnsubscribeMethod.PAGE)
+    return render(request, "notifications/unsubscribe.html", _unsubscribe_context(token, request_))
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe_page(request: HttpRequest, token: str) -> HttpResponse:
+    """Works signed out: the token is the permission. A mail program's one-click POST
+    (RFC 8058) carries no CSRF token, so only that POST skips the CSRF check."""
+    if request.method == "POST" and request.POST.get("List-Unsubscribe") == "One-Click":
+        request_ = unsubscribe_request_from_token(token)
+        if request_ is None:
+            return HttpResponse(_("This link is not valid."), status=404)
+        unsubscribe(user=request_.user, kind=request_.kind, method=UnsubscribeMethod.ONE_CLICK)
+        return HttpResponse(_("You are unsubscribed."), content_type="text/plain")
+    return _unsubscribe_with_page(request, token)

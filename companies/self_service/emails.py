@@ -25,11 +25,13 @@ def email_send(
     context: dict,
     key: str,
     folder: str = "companies/email",
+    unsubscribe: tuple | None = None,
 ) -> None:
     """Render `<folder>/<template>_subject.txt` and `…_body.txt` in `language`.
 
     The body is the message's own text; the greeting and the sign-off come from the
-    shared frame, as plain text and as HTML.
+    shared frame, as plain text and as HTML. `unsubscribe=(user, kind)` for an e-mail the
+    person may stop (see `notifications.unsubscribe`).
     """
     with translation.override(language):
         subject = render_to_string(f"{folder}/{template}_subject.txt", context).strip()
@@ -42,6 +44,7 @@ def email_send(
             html_body=render_to_string("companies/email/self_service_message.html", frame),
             language=language,
             key=key,
+            unsubscribe=unsubscribe,
         )
 
 
@@ -76,4 +79,5 @@ def membership_decision_announce(*, membership_id: int, base_url: str = "") -> N
             template="membership_decided",
             context={"membership": membership, "bridges_url": bridges_url},
             key=f"membership-decided:{membership.pk}:{stamp}:{member.user_id}",
+            unsubscribe=(member.user, kind),
         )
