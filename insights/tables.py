@@ -83,7 +83,14 @@ def members_table(filters: InsightFilters) -> Table:
             _("Withdrawn"),
         ],
         rows=[
-            [row.bridge.name, row.members, row.applied, row.approved, row.declined, row.withdrawn]
+            [
+                row.bridge.short_name,
+                row.members,
+                row.applied,
+                row.approved,
+                row.declined,
+                row.withdrawn,
+            ]
             for row in selectors.membership_figures(filters)
         ],
         charted=[1, 2, 3, 4, 5],
