@@ -13,7 +13,15 @@ from django.utils.translation import ngettext
 
 from core.admin_actions import ExportMixin
 from events.enums import RegistrationStatus
-from events.models import CalendarFeed, Event, ProgrammeDay, Registration, Session
+from events.models import (
+    CalendarFeed,
+    Event,
+    Meeting,
+    MeetingTable,
+    ProgrammeDay,
+    Registration,
+    Session,
+)
 from events.services import (
     CALENDAR_FIELDS,
     event_calendar_changed,
@@ -27,6 +35,12 @@ class ProgrammeDayInline(admin.TabularInline):
     extra = 0
     show_change_link = True
     fields = ("date", "theme_en", "theme_de")
+
+
+class MeetingTableInline(admin.TabularInline):
+    model = MeetingTable
+    extra = 0
+    fields = ("name",)
 
 
 class SessionInline(admin.TabularInline):
@@ -78,7 +92,7 @@ class EventAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("title_en",)}
     filter_horizontal = ("bridges", "sectors", "organisers")
     date_hierarchy = "starts_at"
-    inlines = [ProgrammeDayInline]
+    inlines = [ProgrammeDayInline, MeetingTableInline]
     fieldsets = (
         (None, {"fields": ("kind", "slug", "bridges", "visibility", "sectors", "organisers")}),
         (_("Texts"), {"fields": ("title_en", "title_de", "description_en", "description_de")}),
@@ -89,6 +103,18 @@ class EventAdmin(admin.ModelAdmin):
         (
             _("Registration"),
             {"fields": ("capacity", "registration_opens_at", "registration_closes_at")},
+        ),
+        (
+            _("1:1 meetings"),
+            {
+                "fields": (
+                    "meetings_enabled",
+                    "meeting_minutes",
+                    "meetings_start",
+                    "meetings_end",
+                    "meeting_breaks",
+                )
+            },
         ),
     )
 
@@ -217,4 +243,22 @@ class CalendarFeedAdmin(admin.ModelAdmin):
     readonly_fields = ("user", "created_at")
 
     def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    """Read-only: meetings change through the pages (the staff grid moves them), so that both
+    people are told and their calendars follow."""
+
+    list_display = ("__str__", "event", "status", "starts_at", "table")
+    list_filter = ("status", "event")
+    list_select_related = ("event", "table", "requester__user", "invitee__user")
+    search_fields = ("requester__user__email", "invitee__user__email", "event__title_en")
+    date_hierarchy = "starts_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

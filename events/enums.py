@@ -24,3 +24,11 @@ class RegistrationStatus(models.TextChoices):
     REGISTERED = "registered", _("Registered")
     WAITLISTED = "waitlisted", _("On the waiting list")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+class MeetingStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    CANCELLED = "cancelled", _("Cancelled")
+    EXPIRED = "expired", _("Expired")

@@ -1,7 +1,9 @@
 """Events of the bridges, their programme, and who registered for them."""
 
+import re
 import secrets
 import zoneinfo
+from datetime import time
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,7 +14,13 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import validate_time_zone
 from bridges.models import Bridge, PartnerOrganisation, Sector, in_language
-from events.enums import Attendance, EventKind, EventVisibility, RegistrationStatus
+from events.enums import (
+    Attendance,
+    EventKind,
+    EventVisibility,
+    MeetingStatus,
+    RegistrationStatus,
+)
 
 # Paths under /events/ that are not an event; an event may not take them as its slug.
 RESERVED_SLUGS = frozenset({"mine", "feed"})
@@ -23,6 +31,33 @@ def validate_event_slug(value: str) -> None:
         raise ValidationError(
             _("“%(value)s” is reserved; choose another slug."), params={"value": value}
         )
+
+
+BREAK_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$")
+
+
+def parse_breaks(value: str) -> list[tuple[time, time]]:
+    """ "12:00-13:00, 15:30-15:45" as pairs of times; raises ValueError on anything else."""
+    breaks = []
+    for part in (item.strip() for item in value.split(",")):
+        if not part:
+            continue
+        if not BREAK_PATTERN.match(part):
+            raise ValueError(part)
+        start, end = (time.fromisoformat(moment) for moment in part.split("-"))
+        if end <= start:
+            raise ValueError(part)
+        breaks.append((start, end))
+    return sorted(breaks)
+
+
+def validate_breaks(value: str) -> None:
+    try:
+        parse_breaks(value)
+    except ValueError as error:
+        raise ValidationError(
+            _("“%(value)s” is not a break like 12:00-13:00."), params={"value": str(error)}
+        ) from None
 
 
 def new_feed_token() -> str:
@@ -75,6 +110,25 @@ class Event(models.Model):
     sectors = models.ManyToManyField(
         Sector, blank=True, related_name="events", verbose_name=_("sectors")
     )
+    meetings_enabled = models.BooleanField(
+        _("1:1 meetings"),
+        default=False,
+        help_text=_("Registered participants may ask each other for meetings at tables."),
+    )
+    meeting_minutes = models.PositiveSmallIntegerField(
+        _("meeting length (minutes)"), default=20, validators=[MinValueValidator(5)]
+    )
+    meetings_start = models.TimeField(
+        _("meetings from"), default=time(9), help_text=_("Each day, in the event's time zone.")
+    )
+    meetings_end = models.TimeField(_("meetings until"), default=time(17))
+    meeting_breaks = models.CharField(
+        _("breaks"),
+        max_length=200,
+        blank=True,
+        validators=[validate_breaks],
+        help_text=_("No meetings then, e.g. “12:00-13:00, 15:30-15:45”."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -100,6 +154,10 @@ class Event(models.Model):
                 | models.Q(registration_closes_at__gt=models.F("registration_opens_at")),
                 name="events_event_registration_closes_after_opening",
             ),
+            models.CheckConstraint(
+                condition=models.Q(meetings_end__gt=models.F("meetings_start")),
+                name="events_event_meetings_end_after_start",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -117,6 +175,8 @@ class Event(models.Model):
         opens, closes = self.registration_opens_at, self.registration_closes_at
         if opens and closes and closes <= opens:
             errors["registration_closes_at"] = _("Registration must close after it opens.")
+        if self.meetings_start and self.meetings_end and self.meetings_end <= self.meetings_start:
+            errors["meetings_end"] = _("Meetings must end after they start.")
         if errors:
             raise ValidationError(errors)
 
@@ -311,3 +371,126 @@ class CalendarFeed(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("events:feed", kwargs={"token": self.token})
+
+
+class MeetingTable(models.Model):
+    """A table or room where two people meet during the event."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="meeting_tables", verbose_name=_("event")
+    )
+    name = models.CharField(_("name"), max_length=80)
+
+    class Meta:
+        verbose_name = _("meeting table")
+        verbose_name_plural = _("meeting tables")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "name"], name="events_meetingtable_name_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Meeting(models.Model):
+    """One person asks another for a 1:1 meeting; accepted, it has a slot and a table.
+
+    On PostgreSQL an exclusion constraint (migration 0002) keeps a table from hosting two
+    overlapping accepted meetings; `MeetingSeat` does the same for each person.
+    """
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("event")
+    )
+    requester = models.ForeignKey(
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="meetings_requested",
+        verbose_name=_("requested by"),
+    )
+    invitee = models.ForeignKey(
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="meetings_invited",
+        verbose_name=_("invited"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.REQUESTED
+    )
+    wished_start = models.DateTimeField(_("wished time"), null=True, blank=True)
+    starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    table = models.ForeignKey(
+        MeetingTable,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("table"),
+    )
+    message = models.TextField(_("message"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    ics_sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(requester=models.F("invitee")),
+                name="events_meeting_not_with_oneself",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=MeetingStatus.ACCEPTED)
+                | models.Q(
+                    starts_at__isnull=False,
+                    ends_at__isnull=False,
+                    table__isnull=False,
+                    ends_at__gt=models.F("starts_at"),
+                ),
+                name="events_meeting_accepted_is_booked",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requester.user} – {self.invitee.user} ({self.get_status_display()})"
+
+    @property
+    def ics_uid(self) -> str:
+        return f"event-{self.event_id}-meeting-{self.pk}@ruhrbridge"
+
+
+class MeetingSeat(models.Model):
+    """A person's place in an accepted meeting: on PostgreSQL, one person's active seats
+    never overlap (exclusion constraint in migration 0002)."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="seats", verbose_name=_("meeting")
+    )
+    registration = models.ForeignKey(
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="meeting_seats",
+        verbose_name=_("registration"),
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("meeting seat")
+        verbose_name_plural = _("meeting seats")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "registration"], name="events_meetingseat_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="events_meetingseat_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration.user} @ {self.meeting_id}"

@@ -1,0 +1,1 @@
+"""1:1 meetings between the registered participants of an event."""

@@ -1,0 +1,337 @@
+"""1:1 meetings at events: asking, booking, moving, cancelling, expiry, and the pages."""
+
+import base64
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from bridges.models import Bridge
+from events.enums import MeetingStatus
+from events.meetings import services
+from events.meetings.slots import meeting_slots
+from events.models import Meeting, MeetingTable, Registration
+from matchmaking.models import Match
+from notifications.models import OutboundEmail
+from tests.events.conftest import company_person
+from tests.factories import EventFactory, StaffFactory
+from tests.support.admin import assert_constant_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def meeting_event(*, tables: int = 2, **fields):
+    start = (timezone.now() + datetime.timedelta(days=30)).replace(
+        hour=8, minute=0, second=0, microsecond=0
+    )
+    event = EventFactory(
+        meetings_enabled=True,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=10),
+        time_zone="UTC",
+        **fields,
+    )
+    for number in range(tables):
+        MeetingTable.objects.create(event=event, name=f"Table {number + 1}")
+    return event
+
+
+def participant(event, *, language: str = "en", name: str = ""):
+    person, company = company_person(language=language)
+    if name:
+        person.full_name = name
+        person.save(update_fields=["full_name"])
+    return Registration.objects.create(
+        event=event, user=person, company=company, status="registered"
+    )
+
+
+def _ics(email) -> str:
+    attachment = email.attachments[0]
+    return base64.b64decode(attachment["content_base64"]).decode()
+
+
+def _emails_to(registration) -> list:
+    return list(OutboundEmail.objects.filter(to_email=registration.user.email).order_by("pk"))
+
+
+def test_it_books_the_earliest_free_slot_at_a_free_table_when_accepted():
+    event = meeting_event()
+    anna, ben = participant(event), participant(event)
+    meeting = services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+
+    booked = services.meeting_accept(actor=ben.user, event_id=event.pk, meeting_id=meeting.pk)
+
+    first = meeting_slots(event)[0]
+    assert (booked.status, booked.starts_at, booked.table.name) == (
+        "accepted",
+        first.starts_at,
+        "Table 1",
+    )
+    assert booked.seats.filter(active=True).count() == 2
+
+
+def test_a_person_already_booked_gets_the_next_slot_and_a_table_is_shared_by_no_one():
+    event = meeting_event(tables=1)
+    anna, ben, cara = participant(event), participant(event), participant(event)
+    first = services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+    services.meeting_accept(actor=ben.user, event_id=event.pk, meeting_id=first.pk)
+    second = services.meeting_request(actor=cara.user, event_id=event.pk, invitee_id=ben.pk)
+
+    booked = services.meeting_accept(actor=ben.user, event_id=event.pk, meeting_id=second.pk)
+
+    assert booked.starts_at == meeting_slots(event)[1].starts_at
+
+
+def test_a_pending_request_blocks_no_slot():
+    event = meeting_event(tables=1)
+    anna, ben, cara = participant(event), participant(event), participant(event)
+    services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+    other = services.meeting_request(actor=cara.user, event_id=event.pk, invitee_id=ben.pk)
+
+    booked = services.meeting_accept(actor=ben.user, event_id=event.pk, meeting_id=other.pk)
+
+    assert booked.starts_at == meeting_slots(event)[0].starts_at
+
+
+def test_a_wished_slot_that_is_taken_gives_a_clear_message_and_changes_nothing():
+    event = meeting_event(tables=1)
+    anna, ben, cara = participant(event), participant(event), participant(event)
+    slot = meeting_slots(event)[0].starts_at
+    first = services.meeting_request(
+        actor=anna.user, event_id=event.pk, invitee_id=ben.pk, wished_start=slot
+    )
+    services.meeting_accept(actor=ben.user, event_id=event.pk, meeting_id=first.pk)
+    second = services.meeting_request(
+        actor=cara.user, event_id=event.pk, invitee_id=anna.pk, wished_start=slot
+    )
+
+    with pytest.raises(Exception, match="no longer free"):
+        services.meeting_accept(actor=anna.user, event_id=event.pk, meeting_id=second.pk)
+
+    second.refresh_from_db()
+    assert (second.status, second.starts_at) == ("requested", None)
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("oneself", "yourself"),
+        ("disabled", "no 1:1 meetings"),
+        ("unregistered", "not registered"),
+        ("twice", "already have"),
+        ("bad slot", "meeting times"),
+    ],
+)
+def test_bad_requests_are_refused_with_a_clear_message_and_nothing_is_stored(case, message):
+    event = meeting_event()
+    anna, ben = participant(event), participant(event)
+    kwargs = {"actor": anna.user, "event_id": event.pk, "invitee_id": ben.pk}
+    if case == "oneself":
+        kwargs["invitee_id"] = anna.pk
+    elif case == "disabled":
+        event.meetings_enabled = False
+        event.save(update_fields=["meetings_enabled"])
+    elif case == "unregistered":
+        ben.status, ben.cancelled_at = "cancelled", timezone.now()
+        ben.save(update_fields=["status", "cancelled_at"])
+    elif case == "twice":
+        services.meeting_request(**kwargs)
+    elif case == "bad slot":
+        kwargs["wished_start"] = event.starts_at + datetime.timedelta(minutes=7)
+    before = Meeting.objects.count()
+
+    with pytest.raises(Exception, match=message):
+        services.meeting_request(**kwargs)
+
+    assert Meeting.objects.count() == before
+
+
+def test_a_move_sends_both_people_the_same_calendar_entry_with_a_higher_sequence():
+    event = meeting_event()
+    anna, ben = participant(event), participant(event, language="de")
+    meeting = services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+    services.meeting_accept(actor=ben.user, event_id=event.pk, meeting_id=meeting.pk)
+    later = meeting_slots(event)[3]
+
+    services.meeting_move(
+        actor=StaffFactory(),
+        event_id=event.pk,
+        meeting_id=meeting.pk,
+        starts_at=later.starts_at,
+        table_id=MeetingTable.objects.get(event=event, name="Table 2").pk,
+    )
+
+    for person in (anna, ben):
+        booked, moved = [_ics(email) for email in _emails_to(person) if email.attachments]
+        assert f"UID:{meeting.ics_uid}" in booked and f"UID:{meeting.ics_uid}" in moved
+        assert "SEQUENCE:0" in booked and "SEQUENCE:1" in moved
+        assert "Table 2" in moved
+    assert "Gipfel" in _emails_to(ben)[-1].subject  # in the person's language
+
+
+def test_a_move_into_a_taken_table_is_refused_and_changes_nothing():
+    event = meeting_event(tables=1)
+    anna, ben, cara, dan = (participant(event) for _ in range(4))
+    first = services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+    services.meeting_accept(actor=ben.user, event_id=event.pk, meeting_id=first.pk)
+    second = services.meeting_request(actor=cara.user, event_id=event.pk, invitee_id=dan.pk)
+    services.meeting_accept(actor=dan.user, event_id=event.pk, meeting_id=second.pk)
+    second.refresh_from_db()
+
+    with pytest.raises(Exception, match="not free then"):
+        services.meeting_move(
+            actor=StaffFactory(),
+            event_id=event.pk,
+            meeting_id=second.pk,
+            starts_at=meeting_slots(event)[0].starts_at,
+            table_id=second.table_id,
+        )
+
+    moved = Meeting.objects.get(pk=second.pk)
+    assert (moved.starts_at, moved.ics_sequence) == (second.starts_at, 0)
+
+
+def test_cancelling_a_booked_meeting_sends_a_cancel_and_frees_the_slot():
+    event = meeting_event(tables=1)
+    anna, ben = participant(event), participant(event)
+    meeting = services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+    services.meeting_accept(actor=ben.user, event_id=event.pk, meeting_id=meeting.pk)
+
+    services.meeting_cancel(actor=anna.user, event_id=event.pk, meeting_id=meeting.pk)
+
+    cancel = _ics(_emails_to(ben)[-1])
+    assert "METHOD:CANCEL" in cancel and "SEQUENCE:1" in cancel
+    assert f"UID:{meeting.ics_uid}" in cancel
+    assert not meeting.seats.filter(active=True).exists()
+
+
+def test_unanswered_requests_expire_when_the_event_begins():
+    event = meeting_event()
+    anna, ben = participant(event), participant(event)
+    meeting = services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+
+    assert services.meetings_expire(now=event.starts_at - datetime.timedelta(minutes=1)) == 0
+    assert services.meetings_expire(now=event.starts_at) == 1
+
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.EXPIRED
+    assert "expired" in _emails_to(anna)[-1].subject
+
+
+def test_only_the_person_asked_accepts():
+    event = meeting_event()
+    anna, ben = participant(event), participant(event)
+    meeting = services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+
+    with pytest.raises(Exception, match="Only the person asked"):
+        services.meeting_accept(actor=anna.user, event_id=event.pk, meeting_id=meeting.pk)
+
+    meeting.refresh_from_db()
+    assert meeting.status == "requested"
+
+
+def _match(owner, partner, score):
+    Match.objects.create(
+        bridge=Bridge.objects.get(slug="united-kingdom"),
+        kind="partnership",
+        company=owner.company,
+        partner_company=partner.company,
+        rank=1,
+        score=score,
+        reasons=[],
+        scored_at=timezone.now(),
+    )
+
+
+def test_the_page_suggests_matched_participants_first_best_score_first(client):
+    event = meeting_event()
+    viewer = participant(event)
+    plain = participant(event, name="Plain Person")
+    good = participant(event, name="Good Match")
+    best = participant(event, name="Best Match")
+    _match(viewer, good, 0.6)
+    _match(viewer, best, 0.9)
+    client.force_login(viewer.user)
+
+    html = client.get(reverse("meetings:people", kwargs={"slug": event.slug})).content.decode()
+
+    assert html.index("Best Match") < html.index("Good Match") < html.index("Plain Person")
+    assert html.index("Suggested for you") < html.index("Everyone else")
+    assert plain.company.name in html
+
+
+def test_requesting_through_the_page_tells_the_other_person(client):
+    event = meeting_event()
+    anna, ben = participant(event), participant(event, language="de")
+    client.force_login(anna.user)
+
+    response = client.post(
+        reverse("meetings:request", kwargs={"slug": event.slug}),
+        {"invitee": ben.pk, "wished_start": "", "message": "Coffee?"},
+        follow=True,
+    )
+
+    assert "Your request has been sent" in response.content.decode()
+    assert "Coffee?" in _emails_to(ben)[-1].text_body
+
+
+def test_a_person_not_registered_does_not_find_the_meetings_pages(client):
+    event = meeting_event()
+    participant(event)
+    outsider, _company = company_person()
+    client.force_login(outsider)
+
+    for name in ("meetings:people", "meetings:agenda", "meetings:grid"):
+        assert client.get(reverse(name, kwargs={"slug": event.slug})).status_code == 404
+
+
+def test_the_agenda_lists_booked_meetings_with_time_table_and_partner(client):
+    event = meeting_event()
+    anna, ben = participant(event), participant(event, name="Ben Baker")
+    meeting = services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+    services.meeting_accept(actor=ben.user, event_id=event.pk, meeting_id=meeting.pk)
+    client.force_login(anna.user)
+
+    html = client.get(reverse("meetings:agenda", kwargs={"slug": event.slug})).content.decode()
+
+    assert "Ben Baker" in html and "Table 1" in html and "09:00" in html
+    assert 'style="' not in html
+
+
+def test_the_people_page_makes_the_same_queries_for_one_or_three_participants(client):
+    event = meeting_event()
+    viewer = participant(event)
+    client.force_login(viewer.user)
+
+    def make_row():
+        other = participant(event)
+        _match(viewer, other, 0.5)
+        services.meeting_request(actor=other.user, event_id=event.pk, invitee_id=viewer.pk)
+
+    assert_constant_queries(
+        client, reverse("meetings:people", kwargs={"slug": event.slug}), make_row
+    )
+
+
+def test_the_grid_and_agenda_make_the_same_queries_for_one_or_three_meetings(client):
+    event = meeting_event(tables=3)
+    viewer = participant(event)
+    staff = StaffFactory()
+
+    def make_row():
+        other = participant(event)
+        meeting = services.meeting_request(
+            actor=other.user, event_id=event.pk, invitee_id=viewer.pk
+        )
+        services.meeting_accept(actor=viewer.user, event_id=event.pk, meeting_id=meeting.pk)
+
+    client.force_login(viewer.user)
+    assert_constant_queries(
+        client, reverse("meetings:agenda", kwargs={"slug": event.slug}), make_row
+    )
+    client.force_login(staff)
+    grid = reverse("meetings:grid", kwargs={"slug": event.slug})
+    assert client.get(grid).status_code == 200
+    assert_constant_queries(client, grid, make_row, rows_before=0, rows_after=2)
