@@ -292,21 +292,17 @@ def _introduced(actor, introduction: Introduction) -> None:
                 partner=other,
                 state=PairState.INTRODUCTION_ACCEPTED,
             )
-        pair = {"kind": LeadKind.PARTNERSHIP, "partner_company": introduction.recipient}
-    else:
-        pair = {
-            "kind": LeadKind.SETTLEMENT,
-            "municipality": introduction.recipient_municipality,
-        }
     lead, created = lead_open(
         actor=None,
         bridge=introduction.bridge,
+        kind=LeadKind.PARTNERSHIP if introduction.recipient else LeadKind.SETTLEMENT,
         company=introduction.requester,
+        partner_company=introduction.recipient,
+        municipality=introduction.recipient_municipality,
         origin=LeadOrigin.INTRODUCTION,
         stage=LeadStage.INTRODUCED,
         why=introduction.message,
         introduction=introduction,
-        **pair,
     )
     if not created and lead.stage == LeadStage.REQUESTED:
         lead_move(actor=actor, lead_id=lead.pk, stage=LeadStage.INTRODUCED)
