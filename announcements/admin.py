@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -21,8 +22,8 @@ COUNT_FIELDS = (
 def plan_summary(announcement: Announcement) -> str:
     plan = announcement_recipient_plan(announcement=announcement)
     return _(
-        "%(recipients)s people: %(send)s get the e-mail, %(unsubscribed)s skipped because "
-        "they unsubscribed, %(undeliverable)s skipped because their address is undeliverable."
+        "Recipients: %(recipients)s. E-mails to send: %(send)s. Skipped as unsubscribed: "
+        "%(unsubscribed)s. Skipped as undeliverable: %(undeliverable)s."
     ) % {
         "recipients": plan.recipients,
         "send": len(plan.to_send),
@@ -103,8 +104,8 @@ class AnnouncementAdmin(admin.ModelAdmin):
         self.message_user(
             request,
             _(
-                "“%(title)s” is on its way: %(sent)s e-mails, %(unsubscribed)s skipped because "
-                "they unsubscribed, %(undeliverable)s skipped because undeliverable."
+                "“%(title)s” is on its way. E-mails: %(sent)s. Skipped as unsubscribed: "
+                "%(unsubscribed)s. Skipped as undeliverable: %(undeliverable)s."
             )
             % {
                 "title": announcement,
@@ -126,7 +127,7 @@ class AnnouncementAdmin(admin.ModelAdmin):
                 "announcement": announcement,
                 "summary": plan_summary(announcement),
                 "opts": self.model._meta,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
                 "confirm_field": CONFIRM_FIELD,
             },
         )

@@ -23,7 +23,7 @@ def announcement_recipients(*, announcement: Announcement) -> QuerySet:
             event_id=announcement.event_id, status=RegistrationStatus.REGISTERED
         )
         return users.filter(pk__in=registered.values("user_id")).order_by("pk")
-    approved = {"company__bridge_memberships__status": MembershipStatus.APPROVED}
+    approved: dict[str, object] = {"company__bridge_memberships__status": MembershipStatus.APPROVED}
     if announcement.bridge_id is not None:
         # In the same filter(): approved on this very bridge, not approved on any and
         # merely applied to this one.

@@ -45,7 +45,10 @@ def unsubscribe_request_from_token(token: str) -> UnsubscribeRequest | None:
     kind = payload.get("k")
     if kind != UNSUBSCRIBE_ALL and kind not in {str(k) for k in EMAIL_KINDS}:
         return None
-    user = get_user_model().objects.filter(pk=payload.get("u"), is_active=True).first()
+    user_id = payload.get("u")
+    if not isinstance(user_id, int):
+        return None
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     return UnsubscribeRequest(user=user, kind=kind) if user else None
 
 
