@@ -37,12 +37,6 @@ class ProgrammeDayInline(admin.TabularInline):
     fields = ("date", "theme_en", "theme_de")
 
 
-class MeetingTableInline(admin.TabularInline):
-    model = MeetingTable
-    extra = 0
-    fields = ("name",)
-
-
 class SessionInline(admin.TabularInline):
     model = Session
     extra = 0
@@ -92,7 +86,7 @@ class EventAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("title_en",)}
     filter_horizontal = ("bridges", "sectors", "organisers")
     date_hierarchy = "starts_at"
-    inlines = [ProgrammeDayInline, MeetingTableInline]
+    inlines = [ProgrammeDayInline]
     fieldsets = (
         (None, {"fields": ("kind", "slug", "bridges", "visibility", "sectors", "organisers")}),
         (_("Texts"), {"fields": ("title_en", "title_de", "description_en", "description_de")}),
@@ -262,3 +256,11 @@ class MeetingAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(MeetingTable)
+class MeetingTableAdmin(admin.ModelAdmin):
+    list_display = ("name", "event")
+    list_filter = ("event",)
+    list_select_related = ("event",)
+    search_fields = ("name", "event__title_en")
