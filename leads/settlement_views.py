@@ -14,21 +14,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from bridges.models import Bridge, Municipality
 from bridges.selectors import municipalities_acted_for
-from companies.models import Company, CompanyMember
-from companies.selectors import company_member_of
+from companies.models import Company
+from companies.self_service.access import company_for_person
 from leads import selectors, services, settlement
 from leads.enums import IntroductionStatus
 from leads.forms import MunicipalityDeclineForm
 from leads.models import Introduction, Lead
 from matchmaking.profiles import vocabulary_load
-
-
-def _company_for(request: HttpRequest, company_id: int) -> tuple[Company, CompanyMember]:
-    """The company and the user's place in it; a 404 for anyone outside its team."""
-    member = company_member_of(user=request.user, company_id=company_id)
-    if member is None:
-        raise Http404
-    return member.company, member
 
 
 def _municipality_for(request: HttpRequest, slug: str) -> Municipality:
@@ -64,7 +56,7 @@ def _asked(request: HttpRequest, lead: Lead, created: bool, name: str) -> None:
 @require_GET
 @login_required
 def company_settlement(request: HttpRequest, company_id: int, bridge_slug: str) -> HttpResponse:
-    company, member = _company_for(request, company_id)
+    company, member = company_for_person(request, company_id)
     bridge = get_object_or_404(Bridge, slug=bridge_slug)
     context = {"section": "bridges", "company": company, "member": member, "bridge": bridge}
     context["blocker"] = settlement.settlement_blocker_for(company=company, bridge=bridge)
@@ -86,7 +78,7 @@ def company_settlement(request: HttpRequest, company_id: int, bridge_slug: str) 
 def ask_offer(
     request: HttpRequest, company_id: int, bridge_slug: str, offer_id: int
 ) -> HttpResponse:
-    company, _member = _company_for(request, company_id)
+    company, _member = company_for_person(request, company_id)
     bridge = get_object_or_404(Bridge, slug=bridge_slug)
     offer = settlement.settlement_offer_for(company=company, bridge=bridge, offer_id=offer_id)
     if offer is None:
@@ -111,7 +103,7 @@ def ask_offer(
 def ask_company(
     request: HttpRequest, company_id: int, bridge_slug: str, partner_id: int
 ) -> HttpResponse:
-    company, _member = _company_for(request, company_id)
+    company, _member = company_for_person(request, company_id)
     bridge = get_object_or_404(Bridge, slug=bridge_slug)
     partner = settlement.settlement_partner_for(
         company=company, bridge=bridge, partner_id=partner_id

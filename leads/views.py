@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from bridges.models import Bridge, Municipality
 from companies.models import Company, CompanyMember
-from companies.selectors import company_member_of
+from companies.self_service.access import company_for_person
 from leads import selectors, services, settlement
 from leads.enums import IntroductionStatus
 from leads.forms import IntroductionDeclineForm, IntroductionRequestForm, OutcomeForm
@@ -33,13 +33,6 @@ TAB_LABELS = (
     (selectors.Tab.ACCEPTED, gettext_lazy("Accepted")),
     (selectors.Tab.CLOSED, gettext_lazy("Closed")),
 )
-
-
-def _company_for(request: HttpRequest, company_id: int) -> tuple[Company, CompanyMember]:
-    member = company_member_of(user=request.user, company_id=company_id)
-    if member is None:
-        raise Http404
-    return member.company, member
 
 
 def _introduction_for(company: Company, introduction_id: int) -> Introduction:
@@ -95,7 +88,7 @@ def _request_page(
 def introduction_request(
     request: HttpRequest, company_id: int, bridge_slug: str, partner_id: int
 ) -> HttpResponse:
-    company, member = _company_for(request, company_id)
+    company, member = company_for_person(request, company_id)
     bridge = get_object_or_404(Bridge, slug=bridge_slug)
     partner = partner_for_pair(company=company, bridge=bridge, partner_id=partner_id)
     if partner is None:
@@ -121,7 +114,7 @@ def introduction_request(
 
 @login_required
 def introduction_list(request: HttpRequest, company_id: int) -> HttpResponse:
-    company, member = _company_for(request, company_id)
+    company, member = company_for_person(request, company_id)
     tab = request.GET.get("tab")
     if tab not in selectors.TABS:
         tab = selectors.Tab.WAITING
@@ -167,7 +160,7 @@ def _detail(
 def introduction_detail(
     request: HttpRequest, company_id: int, introduction_id: int
 ) -> HttpResponse:
-    company, member = _company_for(request, company_id)
+    company, member = company_for_person(request, company_id)
     introduction = _introduction_for(company, introduction_id)
     return _detail(request, company, member, introduction)
 
@@ -181,7 +174,7 @@ def _back(company: Company, introduction: Introduction) -> HttpResponse:
 def introduction_accept(
     request: HttpRequest, company_id: int, introduction_id: int
 ) -> HttpResponse:
-    company, _member = _company_for(request, company_id)
+    company, _member = company_for_person(request, company_id)
     introduction = _introduction_for(company, introduction_id)
     other = selectors.introduction_view(introduction, company=company).other
     try:
@@ -204,7 +197,7 @@ def introduction_accept(
 def introduction_decline(
     request: HttpRequest, company_id: int, introduction_id: int
 ) -> HttpResponse:
-    company, member = _company_for(request, company_id)
+    company, member = company_for_person(request, company_id)
     introduction = _introduction_for(company, introduction_id)
     form = IntroductionDeclineForm(request.POST)
     if not form.is_valid():
@@ -233,7 +226,7 @@ def introduction_decline(
 def introduction_withdraw(
     request: HttpRequest, company_id: int, introduction_id: int
 ) -> HttpResponse:
-    company, _member = _company_for(request, company_id)
+    company, _member = company_for_person(request, company_id)
     introduction = _introduction_for(company, introduction_id)
     try:
         services.introduction_withdraw(
@@ -253,7 +246,7 @@ def introduction_withdraw(
 def introduction_outcome(
     request: HttpRequest, company_id: int, introduction_id: int
 ) -> HttpResponse:
-    company, member = _company_for(request, company_id)
+    company, member = company_for_person(request, company_id)
     introduction = _introduction_for(company, introduction_id)
     lead = selectors.lead_of(introduction)
     if lead is None:

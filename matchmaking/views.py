@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bridges.models import Bridge
-from companies.models import Company, CompanyMember
-from companies.selectors import company_member_of
+from companies.models import Company
+from companies.self_service.access import company_for_person
 from matchmaking import selectors, services
 from matchmaking.enums import PairState
 from matchmaking.filters import MatchListFilter
@@ -19,14 +19,6 @@ from matchmaking.profiles import vocabulary_load
 
 PAGE_SIZE = 20
 DECIDABLE_STATES = (PairState.INTERESTED, PairState.NOT_INTERESTED)
-
-
-def _company_for(request: HttpRequest, company_id: int) -> tuple[Company, CompanyMember]:
-    """The company and the user's place in it; a 404 for anyone outside its team."""
-    member = company_member_of(user=request.user, company_id=company_id)
-    if member is None:
-        raise Http404
-    return member.company, member
 
 
 def _partner_for(company: Company, bridge: Bridge, partner_id: int) -> Company:
@@ -46,7 +38,7 @@ def _back(request: HttpRequest, company: Company, bridge: Bridge) -> HttpRespons
 
 @login_required
 def match_list(request: HttpRequest, company_id: int, bridge_slug: str) -> HttpResponse:
-    company, member = _company_for(request, company_id)
+    company, member = company_for_person(request, company_id)
     bridge = get_object_or_404(Bridge, slug=bridge_slug)
     context = {"section": "bridges", "company": company, "member": member, "bridge": bridge}
     context["blocker"] = selectors.matches_blocker_for(company=company, bridge=bridge)
@@ -76,7 +68,7 @@ def match_list(request: HttpRequest, company_id: int, bridge_slug: str) -> HttpR
 
 @login_required
 def hidden_list(request: HttpRequest, company_id: int, bridge_slug: str) -> HttpResponse:
-    company, member = _company_for(request, company_id)
+    company, member = company_for_person(request, company_id)
     bridge = get_object_or_404(Bridge, slug=bridge_slug)
     pairs = selectors.hidden_partners_for(company=company, bridge=bridge)
     context = {"section": "bridges", "company": company, "member": member, "bridge": bridge}
@@ -89,7 +81,7 @@ def hidden_list(request: HttpRequest, company_id: int, bridge_slug: str) -> Http
 def pair_decide(
     request: HttpRequest, company_id: int, bridge_slug: str, partner_id: int
 ) -> HttpResponse:
-    company, _member = _company_for(request, company_id)
+    company, _member = company_for_person(request, company_id)
     bridge = get_object_or_404(Bridge, slug=bridge_slug)
     partner = _partner_for(company, bridge, partner_id)
     state = request.POST.get("state")
@@ -112,7 +104,7 @@ def pair_decide(
 def pair_clear(
     request: HttpRequest, company_id: int, bridge_slug: str, partner_id: int
 ) -> HttpResponse:
-    company, _member = _company_for(request, company_id)
+    company, _member = company_for_person(request, company_id)
     bridge = get_object_or_404(Bridge, slug=bridge_slug)
     partner = _partner_for(company, bridge, partner_id)
     services.match_pair_clear(bridge=bridge, company=company, partner=partner)

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from companies.models import Company, CompanyMember
-from companies.selectors import company_member_of
 from companies.self_service import forms as ss_forms
 from companies.self_service import selectors, services
+from companies.self_service.access import company_for_person
 
 
 @dataclass(frozen=True)
@@ -40,14 +40,6 @@ STEPS = (
 def _steps_for(company: Company) -> list[Step]:
     # Settlement intent is what a partner-region company plans in the Ruhr.
     return [step for step in STEPS if step.slug != "settlement" or not company.is_ruhr]
-
-
-def _company_for(request: HttpRequest, company_id: int) -> tuple[Company, CompanyMember]:
-    """The company and the user's place in it; a 404 for anyone outside its team."""
-    member = company_member_of(user=request.user, company_id=company_id)
-    if member is None:
-        raise Http404
-    return member.company, member
 
 
 def _error_text(error: ValidationError | PermissionDenied) -> str:
@@ -160,13 +152,13 @@ def invite_accept(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 def profile(request: HttpRequest, company_id: int) -> HttpResponse:
-    _company_for(request, company_id)
+    company_for_person(request, company_id)
     return redirect("self_service:profile_step", company_id, STEPS[0].slug)
 
 
 @login_required
 def profile_step(request: HttpRequest, company_id: int, step: str) -> HttpResponse:
-    company, member = _company_for(request, company_id)
+    company, member = company_for_person(request, company_id)
     steps = _steps_for(company)
     current = next((candidate for candidate in steps if candidate.slug == step), None)
     if current is None:
@@ -208,7 +200,7 @@ def _template_for(step: Step) -> str:
 
 @login_required
 def team(request: HttpRequest, company_id: int) -> HttpResponse:
-    company, member = _company_for(request, company_id)
+    company, member = company_for_person(request, company_id)
     form = ss_forms.InviteForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -238,7 +230,7 @@ def team(request: HttpRequest, company_id: int) -> HttpResponse:
 
 def _team_action(request: HttpRequest, company_id: int, action) -> HttpResponse:
     """Run a team change posted from the team page and come back to it with its outcome."""
-    company, _member = _company_for(request, company_id)
+    company, _member = company_for_person(request, company_id)
     if request.method == "POST":
         try:
             message = action(company)
@@ -305,7 +297,7 @@ def team_request_decide(request: HttpRequest, company_id: int, request_id: int) 
 
 @login_required
 def bridges(request: HttpRequest, company_id: int) -> HttpResponse:
-    company, member = _company_for(request, company_id)
+    company, member = company_for_person(request, company_id)
     posted_bridge = request.POST.get("bridge") if request.method == "POST" else None
     rows = selectors.bridges_for(company=company)
     for row in rows:
@@ -338,7 +330,7 @@ def bridges(request: HttpRequest, company_id: int) -> HttpResponse:
 
 @login_required
 def bridge_withdraw(request: HttpRequest, company_id: int, membership_id: int) -> HttpResponse:
-    company, _member = _company_for(request, company_id)
+    company, _member = company_for_person(request, company_id)
     if not company.bridge_memberships.filter(pk=membership_id).exists():
         raise Http404
     if request.method == "POST":
