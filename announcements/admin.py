@@ -36,16 +36,7 @@ def plan_summary(announcement: Announcement) -> str:
 class AnnouncementAdmin(admin.ModelAdmin):
     """Write, check the recipients, send once; a sent announcement stays as it was sent."""
 
-    list_display = (
-        "title_en",
-        "bridge",
-        "sector",
-        "side",
-        "event",
-        "created_at",
-        "sent_at",
-        "sent_count",
-    )
+    list_display = ("title_en", "segment", "created_at", "sent_at", "sent_count")
     list_filter = ("bridge", "side", ("sent_at", admin.EmptyFieldListFilter))
     list_select_related = ("bridge", "sector", "event")
     search_fields = ("title_de", "title_en")
@@ -60,6 +51,20 @@ class AnnouncementAdmin(admin.ModelAdmin):
         (gettext_lazy("Sending"), {"fields": ("created_by", "created_at", *COUNT_FIELDS)}),
     )
     readonly_fields = ("recipient_preview", "created_by", "created_at", *COUNT_FIELDS)
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and obj.sent_at is not None:
+            return self.fieldsets
+        # The figures mean something once it is sent.
+        *writing, _sending = self.fieldsets
+        return (*writing, (gettext_lazy("Sending"), {"fields": ("created_by", "created_at")}))
+
+    @admin.display(description=gettext_lazy("recipients"))
+    def segment(self, obj: Announcement) -> str:
+        if obj.event is not None:
+            return _("registered for %(event)s") % {"event": obj.event}
+        parts = [str(obj.bridge or _("every bridge")), str(obj.sector or _("every sector"))]
+        return " · ".join([*parts, obj.get_side_display()])
 
     @admin.display(description=gettext_lazy("who gets it"))
     def recipient_preview(self, obj: Announcement | None) -> str:
