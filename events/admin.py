@@ -4,6 +4,7 @@ import zoneinfo
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -13,6 +14,7 @@ from django.utils.translation import ngettext
 
 from core.admin_actions import ExportMixin
 from events.enums import RegistrationStatus
+from events.meetings.services import meeting_lead_open
 from events.models import (
     CalendarFeed,
     Event,
@@ -251,11 +253,30 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = ("requester__user__email", "invitee__user__email", "event__title_en")
     date_hierarchy = "starts_at"
 
+    actions = ["open_leads"]
+
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.action(description=_("Meeting held: open the two companies' lead"))
+    def open_leads(self, request, queryset):
+        if not request.user.has_perm("leads.add_lead"):
+            self.message_user(request, _("You may not open leads."), messages.ERROR)
+            return
+        opened = 0
+        for meeting in queryset:
+            try:
+                _lead, created = meeting_lead_open(actor=request.user, meeting_id=meeting.pk)
+            except ValidationError as error:
+                self.message_user(request, f"{meeting}: {' '.join(error.messages)}", messages.ERROR)
+                continue
+            opened += created
+        self.message_user(
+            request, _("Leads opened: %(count)s.") % {"count": opened}, messages.SUCCESS
+        )
 
 
 @admin.register(MeetingTable)

@@ -43,6 +43,46 @@ def person_label(registration: Registration) -> str:
     return " · ".join(part for part in (name, company) if part) or _("A participant")
 
 
+def short_name(registration: Registration) -> str:
+    """The name alone where the company is shown beside it (or nothing else is known)."""
+    if registration.user.full_name:
+        return registration.user.full_name
+    return registration.company.name if registration.company else _("A participant")
+
+
+@dataclass(frozen=True)
+class OwnMeeting:
+    """One of the viewer's meetings, with the other person."""
+
+    meeting: Meeting
+    partner: Registration
+
+    @property
+    def partner_name(self) -> str:
+        return short_name(self.partner)
+
+    @property
+    def partner_company(self) -> str:
+        company = self.partner.company
+        if company is None or not self.partner.user.full_name:
+            return ""
+        return company.name
+
+
+def _own(meetings, registration: Registration) -> list[OwnMeeting]:
+    return [
+        OwnMeeting(
+            meeting,
+            meeting.invitee if meeting.requester_id == registration.pk else meeting.requester,
+        )
+        for meeting in meetings
+    ]
+
+
+def pair_label(meeting: Meeting) -> str:
+    return f"{short_name(meeting.requester)} · {short_name(meeting.invitee)}"
+
+
 @dataclass
 class Person:
     registration: Registration
@@ -127,26 +167,28 @@ def people_for(*, event: Event, registration: Registration | None, language: str
     return suggested, rest
 
 
-def requests_for(*, registration: Registration) -> tuple[list[Meeting], list[Meeting]]:
+def requests_for(*, registration: Registration) -> tuple[list[OwnMeeting], list[OwnMeeting]]:
     """Requests waiting for the person's answer, and their own waiting for the other's."""
-    waiting = list(
+    waiting = _own(
         _meetings(registration.event_id)
         .filter(status=MeetingStatus.REQUESTED)
         .filter(Q(requester=registration) | Q(invitee=registration))
-        .order_by("created_at", "pk")
+        .order_by("created_at", "pk"),
+        registration,
     )
-    incoming = [meeting for meeting in waiting if meeting.invitee_id == registration.pk]
-    outgoing = [meeting for meeting in waiting if meeting.requester_id == registration.pk]
+    incoming = [own for own in waiting if own.meeting.invitee_id == registration.pk]
+    outgoing = [own for own in waiting if own.meeting.requester_id == registration.pk]
     return incoming, outgoing
 
 
-def agenda_for(*, registration: Registration) -> list[Meeting]:
+def agenda_for(*, registration: Registration) -> list[OwnMeeting]:
     """The person's booked meetings, in time order."""
-    return list(
+    return _own(
         _meetings(registration.event_id)
         .filter(status=MeetingStatus.ACCEPTED)
         .filter(Q(requester=registration) | Q(invitee=registration))
-        .order_by("starts_at", "pk")
+        .order_by("starts_at", "pk"),
+        registration,
     )
 
 

@@ -19,11 +19,15 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from companies.enums import MembershipStatus
+from companies.models import BridgeMembership
 from events.enums import MeetingStatus, RegistrationStatus
 from events.meetings.calendar import meeting_ics
 from events.meetings.selectors import person_label
 from events.meetings.slots import Slot, meeting_slots, slot_at
 from events.models import Event, Meeting, MeetingSeat, MeetingTable, Registration
+from leads.enums import LeadOrigin, LeadStage
+from leads.services import lead_open
 from notifications.services import email_enqueue
 
 OPEN = (MeetingStatus.REQUESTED, MeetingStatus.ACCEPTED)
@@ -347,3 +351,42 @@ def _when(meeting: Meeting) -> str:
         return ""
     local = timezone.localtime(moment, meeting.event.tzinfo)
     return formats.date_format(local, "DATETIME_FORMAT")
+
+
+@transaction.atomic
+def meeting_lead_open(*, actor, meeting_id: int):
+    """Staff note that a booked meeting took place: the two companies' lead opens (or the
+    one they have is returned), at the stage "meeting held"."""
+    if not actor.is_staff:
+        raise PermissionDenied(_("Only agency staff open leads."))
+    meeting = (
+        Meeting.objects.select_related("event", "requester__company", "invitee__company")
+        .filter(pk=meeting_id)
+        .first()
+    )
+    if meeting is None or meeting.status != MeetingStatus.ACCEPTED:
+        raise ValidationError(_("Only a booked meeting can become a lead."))
+    if meeting.starts_at is None or meeting.starts_at > timezone.now():
+        raise ValidationError(_("This meeting has not taken place yet."))
+    first, second = meeting.requester.company, meeting.invitee.company
+    if first is None or second is None or first.pk == second.pk:
+        raise ValidationError(_("A lead needs two different companies."))
+    bridges = list(meeting.event.bridges.order_by("pk"))
+    both_on = [
+        bridge
+        for bridge in bridges
+        if BridgeMembership.objects.filter(
+            bridge=bridge, company__in=(first, second), status=MembershipStatus.APPROVED
+        ).count()
+        == 2
+    ]
+    return lead_open(
+        actor=actor,
+        bridge=(both_on or bridges)[0],
+        kind="partnership",
+        company=first,
+        partner_company=second,
+        origin=LeadOrigin.STAFF,
+        stage=LeadStage.MEETING_HELD,
+        why=f"1:1 meeting at {meeting.event.title_en}",
+    )

@@ -12,17 +12,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from events.meetings import services
-from events.meetings.forms import MeetingMoveForm, MeetingRequestForm, slot_label
+from events.meetings.forms import MeetingMoveForm, MeetingRequestForm
 from events.meetings.selectors import (
     agenda_for,
     event_for_meetings,
     meeting_grid,
     meeting_of,
+    pair_label,
     people_for,
     requests_for,
 )
@@ -151,7 +153,11 @@ def meeting_cancel(request: HttpRequest, slug: str, meeting_id: int) -> HttpResp
 @require_GET
 def agenda(request: HttpRequest, slug: str) -> HttpResponse:
     event, registration = _participant(request, slug)
-    context = {"event": event, "meetings": agenda_for(registration=registration)}
+    days: dict[date, list] = {}
+    for own in agenda_for(registration=registration):
+        local = timezone.localtime(own.meeting.starts_at, event.tzinfo)
+        days.setdefault(local.date(), []).append(own)
+    context = {"event": event, "registration": registration, "days": list(days.items())}
     return render(request, "events/meetings/agenda.html", context)
 
 
@@ -176,14 +182,26 @@ def grid(request: HttpRequest, slug: str) -> HttpResponse:
     event = _staff_event(request, slug)
     day = _day(request, event)
     tables, rows = meeting_grid(event=event, day=day)
-    move_form = MeetingMoveForm(slots=meeting_slots(event), tables=tables, zone=event.tzinfo)
+    slots = meeting_slots(event)
+
+    def cell(meeting):
+        if meeting is None:
+            return None
+        form = MeetingMoveForm(
+            initial={"starts_at": meeting.starts_at.isoformat(), "table": meeting.table_id},
+            auto_id=f"id_move_{meeting.pk}_%s",
+            slots=slots,
+            tables=tables,
+            zone=event.tzinfo,
+        )
+        return {"meeting": meeting, "label": pair_label(meeting), "form": form}
+
     context = {
         "event": event,
         "day": day,
         "days": meeting_days(event),
         "tables": tables,
-        "rows": [(slot_label(row.slot, event.tzinfo), row) for row in rows],
-        "move_form": move_form,
+        "rows": [(row.slot, [cell(meeting) for meeting in row.cells]) for row in rows],
     }
     return render(request, "events/meetings/grid.html", context)
 

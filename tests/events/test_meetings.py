@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from bridges.models import Bridge
 from events.enums import MeetingStatus
@@ -335,3 +335,170 @@ def test_the_grid_and_agenda_make_the_same_queries_for_one_or_three_meetings(cli
     grid = reverse("meetings:grid", kwargs={"slug": event.slug})
     assert client.get(grid).status_code == 200
     assert_constant_queries(client, grid, make_row, rows_before=0, rows_after=2)
+
+
+def _booked(event, first, second):
+    meeting = services.meeting_request(actor=first.user, event_id=event.pk, invitee_id=second.pk)
+    return services.meeting_accept(actor=second.user, event_id=event.pk, meeting_id=meeting.pk)
+
+
+def test_the_invitee_accepts_and_declines_on_the_page(client):
+    event = meeting_event()
+    anna, ben, cara = participant(event), participant(event), participant(event)
+    wanted = services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+    unwanted = services.meeting_request(actor=cara.user, event_id=event.pk, invitee_id=ben.pk)
+    client.force_login(ben.user)
+
+    accepted = client.post(
+        reverse("meetings:accept", kwargs={"slug": event.slug, "meeting_id": wanted.pk}),
+        follow=True,
+    )
+    client.post(reverse("meetings:decline", kwargs={"slug": event.slug, "meeting_id": unwanted.pk}))
+
+    assert "The meeting is booked" in accepted.content.decode()
+    statuses = dict(Meeting.objects.values_list("pk", "status"))
+    assert statuses == {wanted.pk: "accepted", unwanted.pk: "declined"}
+
+
+def test_the_requester_cannot_accept_their_own_request_on_the_page(client):
+    event = meeting_event()
+    anna, ben = participant(event), participant(event)
+    meeting = services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+    client.force_login(anna.user)
+
+    response = client.post(
+        reverse("meetings:accept", kwargs={"slug": event.slug, "meeting_id": meeting.pk}),
+        follow=True,
+    )
+
+    assert "Only the person asked can accept" in response.content.decode()
+    assert Meeting.objects.get(pk=meeting.pk).status == "requested"
+
+
+def test_a_request_without_a_person_is_refused_with_a_message_and_nothing_is_stored(client):
+    event = meeting_event()
+    anna = participant(event)
+    participant(event)
+    client.force_login(anna.user)
+
+    with translation.override("en"):
+        url = reverse("meetings:request", kwargs={"slug": event.slug})
+
+    response = client.post(
+        url,
+        {"invitee": "", "wished_start": "not-a-time"},
+        follow=True,
+    )
+
+    assert "This field is required" in response.content.decode()
+    assert not Meeting.objects.exists()
+
+
+def test_staff_move_a_meeting_on_the_grid(client):
+    event = meeting_event()
+    meeting = _booked(event, participant(event), participant(event))
+    later = meeting_slots(event)[2]
+    client.force_login(StaffFactory())
+
+    response = client.post(
+        reverse("meetings:move", kwargs={"slug": event.slug, "meeting_id": meeting.pk}),
+        {"starts_at": later.starts_at.isoformat(), "table": meeting.table_id},
+        follow=True,
+    )
+
+    assert "The meeting has been moved" in response.content.decode()
+    meeting.refresh_from_db()
+    assert (meeting.starts_at, meeting.ics_sequence) == (later.starts_at, 1)
+
+
+def test_a_move_to_a_time_that_is_no_slot_is_refused_and_changes_nothing(client):
+    event = meeting_event()
+    meeting = _booked(event, participant(event), participant(event))
+    client.force_login(StaffFactory())
+
+    response = client.post(
+        reverse("meetings:move", kwargs={"slug": event.slug, "meeting_id": meeting.pk}),
+        {"starts_at": "2030-01-01T03:07:00+00:00", "table": meeting.table_id},
+        follow=True,
+    )
+
+    assert "Choose one of the event" in response.content.decode()
+    assert Meeting.objects.get(pk=meeting.pk).starts_at == meeting.starts_at
+
+
+def test_the_grid_shows_the_booked_meetings_at_their_table_and_time(client):
+    event = meeting_event()
+    _booked(event, participant(event, name="Ann Archer"), participant(event, name="Bo Brown"))
+    client.force_login(StaffFactory())
+
+    html = client.get(reverse("meetings:grid", kwargs={"slug": event.slug})).content.decode()
+
+    assert "Ann Archer · Bo Brown" in html
+    assert html.index("09:00–09:20") < html.index("Ann Archer")
+
+
+def test_a_guest_without_a_company_is_listed_by_name_or_as_a_participant(client):
+    event = meeting_event()
+    viewer = participant(event)
+    guest = participant(event)
+    guest.company = None
+    guest.save(update_fields=["company"])
+    guest.user.full_name = ""
+    guest.user.save(update_fields=["full_name"])
+    client.force_login(viewer.user)
+
+    response = client.get(reverse("meetings:people", kwargs={"slug": event.slug}))
+
+    assert "A participant" in response.content.decode()
+
+
+def test_staff_open_a_lead_from_a_meeting_that_took_place():
+    event = meeting_event()
+    anna, ben = participant(event), participant(event)
+    meeting = _booked(event, anna, ben)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=1),
+        ends_at=timezone.now() - datetime.timedelta(minutes=40),
+    )
+
+    lead, created = services.meeting_lead_open(
+        actor=StaffFactory(is_superuser=True), meeting_id=meeting.pk
+    )
+
+    assert created and lead.stage == "meeting-held" and lead.origin == "staff"
+    assert {lead.company_id, lead.partner_company_id} == {anna.company_id, ben.company_id}
+
+
+def test_a_meeting_still_to_come_does_not_become_a_lead():
+    event = meeting_event()
+    meeting = _booked(event, participant(event), participant(event))
+
+    with pytest.raises(Exception, match="not taken place yet"):
+        services.meeting_lead_open(actor=StaffFactory(), meeting_id=meeting.pk)
+
+    from leads.models import Lead
+
+    assert not Lead.objects.exists()
+
+
+def test_the_admin_action_opens_the_lead_of_a_meeting_held(client):
+    from leads.models import Lead
+    from tests.support.admin import admin_client_for
+
+    event = meeting_event()
+    meeting = _booked(event, participant(event), participant(event))
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=1),
+        ends_at=timezone.now() - datetime.timedelta(minutes=40),
+    )
+    staff = admin_client_for(client, StaffFactory(is_superuser=True))
+
+    response = staff.post(
+        "/admin/events/meeting/",
+        {"action": "open_leads", "_selected_action": [meeting.pk]},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert Lead.objects.get().stage == "meeting-held"
+    assert staff.get("/admin/events/meeting/").status_code == 200
