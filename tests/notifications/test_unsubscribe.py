@@ -6,12 +6,19 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
+from accounts.privacy import personal_data_export
 from companies.self_service.emails import membership_decision_announce
+from notifications.bounces import email_events_record, provider_event
 from notifications.enums import EMAIL_KINDS, NotificationKind, UnsubscribeMethod
-from notifications.models import NotificationSetting, OutboundEmail, Unsubscribe
+from notifications.models import (
+    NotificationSetting,
+    OutboundEmail,
+    SuppressedAddress,
+    Unsubscribe,
+)
 from notifications.selectors import wants_email
 from notifications.services import email_enqueue, match_digest_send
-from notifications.unsubscribe import MAX_AGE, unsubscribe_token
+from notifications.unsubscribe import MAX_AGE, unsubscribe, unsubscribe_token
 from tests.factories import CompanyMemberFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +220,43 @@ def test_the_confirmation_email_of_a_new_address_carries_no_unsubscribe_link(cli
 
     email = OutboundEmail.objects.get(to_email="new.person@example.org")
     assert "List-Unsubscribe" not in email.headers
+
+
+# --- The person's data ------------------------------------------------------------------
+
+
+def test_the_data_export_names_the_unsubscribes_and_the_persons_undeliverable_address(user):
+    unsubscribe(user=user, kind=KIND)
+    email_events_record(
+        events=[
+            provider_event(
+                {
+                    "id": "evt-1",
+                    "type": "bounce",
+                    "bounce_type": "hard",
+                    "email": user.email.upper(),
+                    "timestamp": "2026-11-20T10:00:00Z",
+                }
+            )
+        ],
+        source="webhook",
+    )
+
+    exported = personal_data_export(user=user)["notifications"]
+
+    assert [item["kind"] for item in exported["unsubscribes"]] == [KIND]
+    [address] = exported["undeliverable_addresses"]
+    assert address["address"] == user.email.lower()
+    assert address["events"][0]["bounce_type"] == "hard"
+
+
+def test_someone_elses_undeliverable_address_is_not_in_the_export(user):
+    SuppressedAddress.objects.create(
+        email="someone.else@example.org",
+        reason="complaint",
+        source="import",
+        first_seen=timezone.now(),
+        last_seen=timezone.now(),
+    )
+
+    assert personal_data_export(user=user)["notifications"]["undeliverable_addresses"] == []
