@@ -96,7 +96,12 @@ class Person:
 
 
 def _meetings(event: Event | int) -> QuerySet[Meeting]:
-    return Meeting.objects.filter(event=event).select_related(
+    """The event's meetings between people who both still come."""
+    both_come = Q(
+        requester__status=RegistrationStatus.REGISTERED,
+        invitee__status=RegistrationStatus.REGISTERED,
+    )
+    return Meeting.objects.filter(both_come, event=event).select_related(
         "requester__user", "requester__company", "invitee__user", "invitee__company", "table"
     )
 

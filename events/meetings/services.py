@@ -14,6 +14,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -390,3 +391,27 @@ def meeting_lead_open(*, actor, meeting_id: int):
         stage=LeadStage.MEETING_HELD,
         why=f"1:1 meeting at {meeting.event.title_en}",
     )
+
+
+@transaction.atomic
+def meetings_release_for(*, registration_id: int) -> int:
+    """A person no longer comes: their open requests and booked meetings are cancelled, and
+    the other people are told (booked ones with the calendar's cancellation)."""
+    registration = Registration.objects.filter(pk=registration_id).first()
+    if registration is None:
+        return 0
+    event = _lock_event(registration.event_id)
+    released = 0
+    for meeting_id in Meeting.objects.filter(
+        Q(requester=registration) | Q(invitee=registration), status__in=OPEN, event=event
+    ).values_list("pk", flat=True):
+        meeting = _meeting_for(event, meeting_id)
+        if meeting.status == MeetingStatus.ACCEPTED:
+            meeting.ics_sequence += 1
+            MeetingSeat.objects.filter(meeting=meeting).update(active=False)
+        meeting.status = MeetingStatus.CANCELLED
+        meeting.decided_at = timezone.now()
+        meeting.save(update_fields=["status", "decided_at", "ics_sequence"])
+        _announce(meeting, "cancelled")
+        released += 1
+    return released

@@ -502,3 +502,48 @@ def test_the_admin_action_opens_the_lead_of_a_meeting_held(client):
     assert response.status_code == 200
     assert Lead.objects.get().stage == "meeting-held"
     assert staff.get("/admin/events/meeting/").status_code == 200
+
+
+def test_a_person_who_no_longer_comes_frees_their_meetings_and_the_others_are_told():
+    event = meeting_event()
+    anna, ben, cara = participant(event), participant(event), participant(event)
+    booked = _booked(event, anna, ben)
+    services.meeting_request(actor=cara.user, event_id=event.pk, invitee_id=anna.pk)
+
+    assert services.meetings_release_for(registration_id=anna.pk) == 2
+
+    assert set(Meeting.objects.values_list("status", flat=True)) == {"cancelled"}
+    assert not booked.seats.filter(active=True).exists()
+    assert "METHOD:CANCEL" in _ics(_emails_to(ben)[-1])
+    assert "cancelled" in _emails_to(cara)[-1].subject
+
+
+def test_the_agenda_leaves_out_a_partner_who_cancelled_their_registration(client):
+    event = meeting_event()
+    anna, ben = participant(event), participant(event, name="Ben Gone")
+    _booked(event, anna, ben)
+    ben.status, ben.cancelled_at = "cancelled", timezone.now()
+    ben.save(update_fields=["status", "cancelled_at"])
+    client.force_login(anna.user)
+
+    html = client.get(reverse("meetings:agenda", kwargs={"slug": event.slug})).content.decode()
+
+    assert "Ben Gone" not in html
+
+
+def test_the_expiry_runs_as_a_beat_task_every_quarter_hour():
+    from django_celery_beat.models import PeriodicTask
+
+    from events.tasks import meetings_expire
+
+    task = PeriodicTask.objects.get(task="events.tasks.meetings_expire")
+    event = meeting_event()
+    anna, ben = participant(event), participant(event)
+    services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+    type(event).objects.filter(pk=event.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+
+    assert task.crontab.minute == "*/15"
+    assert meetings_expire.run() == 1
+    assert meetings_expire.run() == 0
