@@ -2,8 +2,10 @@
 
 from typing import Any
 
+from django.db.models import Q
+
 from accounts.privacy import PersonalDataSection, register
-from events.models import CalendarFeed, Registration
+from events.models import CalendarFeed, Meeting, Registration
 from events.services import registrations_erase
 
 
@@ -27,6 +29,23 @@ def _export_registrations(user) -> dict[str, Any]:
             }
             for registration in Registration.objects.filter(user=user)
             .select_related("event", "company")
+            .order_by("created_at")
+        ],
+        "meetings": [
+            {
+                "event": meeting.event.title_en,
+                "with": (
+                    meeting.invitee if meeting.requester.user_id == user.pk else meeting.requester
+                ).user.get_full_name(),
+                "asked_by_you": meeting.requester.user_id == user.pk,
+                "message": meeting.message,
+                "status": meeting.status,
+                "starts_at": _iso(meeting.starts_at),
+                "table": meeting.table.name if meeting.table else None,
+                "requested_at": _iso(meeting.created_at),
+            }
+            for meeting in Meeting.objects.filter(Q(requester__user=user) | Q(invitee__user=user))
+            .select_related("event", "table", "requester__user", "invitee__user")
             .order_by("created_at")
         ],
         "calendar_feed_created_at": _iso(

@@ -22,6 +22,7 @@ from companies.enums import MembershipStatus
 from companies.models import BridgeMembership, Company, CompanyMember
 from events.calendar import registration_ics
 from events.enums import Attendance, EventVisibility, RegistrationStatus
+from events.meetings.services import meetings_release_for
 from events.models import CalendarFeed, Event, Registration, new_feed_token
 from notifications.enums import NotificationKind
 from notifications.selectors import wants_email
@@ -177,6 +178,7 @@ def registration_cancel(*, actor, event_id: int, base_url: str = "") -> Registra
     registration.cancelled_at = timezone.now()
     registration.ics_sequence += 1
     registration.save(update_fields=["status", "waitlist_position", "cancelled_at", "ics_sequence"])
+    meetings_release_for(registration_id=registration.pk)
     if freed_a_seat:
         _waitlist_promote(event, base_url)
     return registration
@@ -230,6 +232,7 @@ def _promotion_announce(registration: Registration, base_url: str) -> None:
             language=language,
             key=f"event-promoted:{registration.pk}:{registration.ics_sequence}",
             attachments=[_ics_attachment(registration, base_url)],
+            unsubscribe=(user, NotificationKind.WAITLIST_PROMOTED),
         )
 
 
@@ -293,6 +296,7 @@ def _change_announce(registration: Registration) -> None:
             language=language,
             key=f"event-changed:{registration.pk}:{registration.ics_sequence}",
             attachments=[_ics_attachment(registration, base_url)],
+            unsubscribe=(user, NotificationKind.EVENT_CHANGED),
         )
 
 
@@ -331,6 +335,10 @@ def registrations_erase(*, user) -> None:
         .values_list("event_id", flat=True)
     ):
         event = _lock_event(event_id)
+        for registration_id in Registration.objects.filter(event=event, user=user).values_list(
+            "pk", flat=True
+        ):
+            meetings_release_for(registration_id=registration_id)
         Registration.objects.filter(event=event, user=user).delete()
         if timezone.now() < event.starts_at:
             _waitlist_promote(event, "")

@@ -547,3 +547,50 @@ def test_the_expiry_runs_as_a_beat_task_every_quarter_hour():
     assert task.crontab.minute == "*/15"
     assert meetings_expire.run() == 1
     assert meetings_expire.run() == 0
+
+
+def test_cancelling_the_registration_cancels_the_persons_meetings_and_tells_the_other():
+    from events.services import registration_cancel
+
+    event = meeting_event(tables=1)
+    anna, ben = participant(event), participant(event)
+    meeting = _booked(event, anna, ben)
+
+    registration_cancel(actor=anna.user, event_id=event.pk)
+
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.CANCELLED
+    assert not meeting.seats.filter(active=True).exists()
+    assert "METHOD:CANCEL" in _ics(_emails_to(ben)[-1])
+
+
+def test_the_personal_data_export_holds_the_persons_meetings(client):
+    import json
+
+    event = meeting_event()
+    anna, ben = participant(event, name="Anna Example"), participant(event, name="Ben Example")
+    services.meeting_request(
+        actor=anna.user, event_id=event.pk, invitee_id=ben.pk, message="Coffee at ten?"
+    )
+    client.force_login(ben.user)
+
+    data = json.loads(client.get("/en/account/my-data/export.json").content)
+
+    [meeting] = data["events"]["meetings"]
+    assert (meeting["with"], meeting["asked_by_you"], meeting["message"]) == (
+        "Anna Example",
+        False,
+        "Coffee at ten?",
+    )
+
+
+def test_the_event_page_leads_registered_people_to_their_meetings(client):
+    event = meeting_event()
+    anna = participant(event)
+    client.force_login(anna.user)
+
+    page = client.get(event.get_absolute_url()).content.decode()
+
+    with translation.override(event.get_absolute_url().split("/")[1]):
+        assert reverse("meetings:people", args=[event.slug]) in page
+        assert reverse("meetings:agenda", args=[event.slug]) in page

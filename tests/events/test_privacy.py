@@ -52,4 +52,8 @@ def test_a_guest_without_registrations_exports_an_empty_list(client):
 
     data = json.loads(client.get("/en/account/my-data/export.json").content)
 
-    assert data["events"] == {"registrations": [], "calendar_feed_created_at": None}
+    assert data["events"] == {
+        "registrations": [],
+        "meetings": [],
+        "calendar_feed_created_at": None,
+    }

@@ -23,7 +23,7 @@ from companies.models import (
     email_digest,
 )
 from companies.services import contact_objection_token
-from events.models import Registration
+from events.models import Meeting, Registration
 from events.services import calendar_feed_for
 from leads.models import Introduction, Lead
 from matchmaking.models import MatchPair
@@ -129,8 +129,22 @@ ACCESS: dict[str, Access | Skip] = {
     "events:ics": Access(NOBODY, "members_only_event"),
     # The secret token is the permission: whoever holds the feed address reads it.
     "events:feed": Access(EVERYONE, "feed_token", why="secret token"),
+    # 1:1 meetings of an event: its registered participants only (none of the viewers is);
+    # staff see the people and the grid, and move booked meetings.
+    "meetings:people": Access(STAFF, "meeting_event"),
+    "meetings:request": Access(NOBODY, "meeting_event", method="post"),
+    "meetings:agenda": Access(NOBODY, "meeting_event"),
+    "meetings:grid": Access(STAFF, "meeting_event"),
+    # Someone else's meeting: only its two people answer or cancel it.
+    "meetings:accept": Access(NOBODY, "meeting", method="post"),
+    "meetings:decline": Access(NOBODY, "meeting", method="post"),
+    "meetings:cancel": Access(NOBODY, "meeting", method="post"),
+    "meetings:move": Access(STAFF, "meeting", method="post"),
     # Someone else's notification: it does not exist for anyone but its person.
     "notifications:open": Access(NOBODY, "notification", method="post"),
+    # The signed token is the permission: whoever holds the e-mail may unsubscribe its person
+    # (the page shows only the kind of e-mail; the POST changes their setting, nothing else).
+    "unsubscribe": Access(EVERYONE, "unsubscribe_token", why="signed token"),
     # Not ours to sweep.
     "account_confirm_email": Skip("allauth: a signed key sent to the address"),
     "account_reset_password_from_key": Skip("allauth: a signed key sent to the address"),
@@ -315,8 +329,30 @@ class World:
         )
         return {"slug": "essen", "introduction_id": self.municipality_introduction_object.pk}
 
+    def meeting_event(self):
+        self.event.meetings_enabled = True
+        self.event.save(update_fields=["meetings_enabled"])
+        return {"slug": self.event.slug}
+
+    def meeting(self):
+        """The hidden company's colleague asked its owner for a meeting; no answer yet."""
+        self.meeting_event()
+        self.meeting_object = Meeting.objects.create(
+            event=self.event,
+            requester=Registration.objects.create(
+                event=self.event, user=self.colleague, status="registered"
+            ),
+            invitee=self.registration,
+        )
+        return {"slug": self.event.slug, "meeting_id": self.meeting_object.pk}
+
     def insights_table(self):
         return {"table": "members"}
+
+    def unsubscribe_token(self):
+        from notifications.unsubscribe import unsubscribe_token
+
+        return {"token": unsubscribe_token(user_id=self.owner.pk, kind="announcement")}
 
     def notification(self):
         from notifications.services import notify
@@ -405,9 +441,16 @@ def _assert_nothing_changed(world: World) -> None:
     assert list(Lead.objects.values_list("pk", "stage")) == (
         [(lead.pk, "introduced")] if lead else []
     )
-    assert list(Registration.objects.values_list("user", "status", "ics_sequence")) == [
-        (world.owner.pk, "registered", 0)
+    meeting = getattr(world, "meeting_object", None)
+    assert list(
+        Registration.objects.order_by("pk").values_list("user", "status", "ics_sequence")
+    ) == [
+        (world.owner.pk, "registered", 0),
+        *([(world.colleague.pk, "registered", 0)] if meeting else []),
     ]
+    assert list(Meeting.objects.values_list("pk", "status", "starts_at", "ics_sequence")) == (
+        [(meeting.pk, "requested", None, 0)] if meeting else []
+    )
     notification = getattr(world, "notification_object", None)
     if notification is not None:
         notification.refresh_from_db()
