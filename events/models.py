@@ -494,3 +494,209 @@ class MeetingSeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration.user} @ {self.meeting_id}"
+
+
+class DelegationStatus(models.TextChoices):
+    OPEN = "open", _("Open for applications")
+    CLOSED = "closed", _("Closed")
+
+
+class DelegationApplicationStatus(models.TextChoices):
+    APPLIED = "applied", _("Applied")
+    SELECTED = "selected", _("Selected")
+    DECLINED = "declined", _("Declined")
+
+
+class Stand(models.Model):
+    """A stand at an event, e.g. the Greater Manchester stand at RuhrSummit."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="stands", verbose_name=_("event")
+    )
+    name_de = models.CharField(_("name (German)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    location = models.CharField(
+        _("location"), max_length=120, blank=True, help_text=_("E.g. “Hall 2, stand B14”.")
+    )
+    companies = models.ManyToManyField(
+        "companies.Company",
+        through="StandExhibitor",
+        related_name="stands",
+        verbose_name=_("exhibiting companies"),
+    )
+
+    class Meta:
+        verbose_name = _("stand")
+        verbose_name_plural = _("stands")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "name_en"], name="events_stand_name_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.event}"
+
+    @property
+    def name(self) -> str:
+        return in_language(self.name_de, self.name_en)
+
+
+class StandExhibitor(models.Model):
+    stand = models.ForeignKey(
+        Stand, on_delete=models.CASCADE, related_name="exhibitors", verbose_name=_("stand")
+    )
+    company = models.ForeignKey(
+        "companies.Company",
+        on_delete=models.CASCADE,
+        related_name="stand_places",
+        verbose_name=_("company"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("exhibiting company")
+        verbose_name_plural = _("exhibiting companies")
+        constraints = [
+            models.UniqueConstraint(fields=["stand", "company"], name="events_standexhibitor_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company} @ {self.stand}"
+
+
+class Delegation(models.Model):
+    """A group of a bridge's companies that travels to an event; staff select who comes."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="delegations", verbose_name=_("event")
+    )
+    bridge = models.ForeignKey(
+        Bridge,
+        on_delete=models.PROTECT,
+        related_name="delegations",
+        verbose_name=_("bridge"),
+        help_text=_("Companies that are approved members of this bridge may apply."),
+    )
+    stand = models.ForeignKey(
+        Stand,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="delegations",
+        verbose_name=_("stand"),
+        help_text=_("Selected companies exhibit at this stand."),
+    )
+    title_de = models.CharField(_("title (German)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    description_de = models.TextField(_("description (German)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    travel_plan_de = models.TextField(
+        _("travel plan (German)"), blank=True, help_text=_("Shown only to selected companies.")
+    )
+    travel_plan_en = models.TextField(
+        _("travel plan (English)"), blank=True, help_text=_("Shown only to selected companies.")
+    )
+    travel_date = models.DateField(_("travelling on"))
+    application_deadline = models.DateTimeField(_("application deadline"))
+    seats = models.PositiveSmallIntegerField(
+        _("seats"), validators=[MinValueValidator(1)], help_text=_("How many companies travel.")
+    )
+    status = models.CharField(
+        _("status"), max_length=8, choices=DelegationStatus.choices, default=DelegationStatus.OPEN
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+        ordering = ["travel_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(seats__gte=1), name="events_delegation_seats_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("delegations:detail", kwargs={"slug": self.event.slug, "pk": self.pk})
+
+    def clean(self) -> None:
+        if self.stand_id and self.event_id and self.stand.event_id != self.event_id:
+            raise ValidationError({"stand": _("Choose a stand at this delegation's event.")})
+
+    @property
+    def title(self) -> str:
+        return in_language(self.title_de, self.title_en)
+
+    @property
+    def description(self) -> str:
+        return in_language(self.description_de, self.description_en)
+
+    @property
+    def travel_plan(self) -> str:
+        return in_language(self.travel_plan_de, self.travel_plan_en)
+
+
+class DelegationApplication(models.Model):
+    """A company's wish to travel with a delegation; one per company and delegation."""
+
+    delegation = models.ForeignKey(
+        Delegation,
+        on_delete=models.CASCADE,
+        related_name="applications",
+        verbose_name=_("delegation"),
+    )
+    company = models.ForeignKey(
+        "companies.Company",
+        on_delete=models.CASCADE,
+        related_name="delegation_applications",
+        verbose_name=_("company"),
+    )
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("applied by"),
+    )
+    motivation = models.TextField(_("motivation"), max_length=2000)
+    status = models.CharField(
+        _("status"),
+        max_length=8,
+        choices=DelegationApplicationStatus.choices,
+        default=DelegationApplicationStatus.APPLIED,
+    )
+    reason = models.TextField(
+        _("reason"), blank=True, help_text=_("Why it was declined; the company reads it.")
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("delegation application")
+        verbose_name_plural = _("delegation applications")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["delegation", "company"], name="events_delegationapplication_once"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=DelegationApplicationStatus.DECLINED)
+                | ~models.Q(reason=""),
+                name="events_delegationapplication_declined_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company} – {self.delegation} ({self.get_status_display()})"
