@@ -21,6 +21,11 @@ class NotificationKind(models.TextChoices):
     REGISTRATION_CONFIRMED = "registration-confirmed", _("Event registration confirmed")
     WAITLIST_PROMOTED = "waitlist-promoted", _("Moved up from a waiting list")
     EVENT_CHANGED = "event-changed", _("Event changed")
+    MEETING_REQUESTED = "meeting-requested", _("1:1 meeting requested")
+    MEETING_BOOKED = "meeting-booked", _("1:1 meeting booked")
+    MEETING_DECLINED = "meeting-declined", _("1:1 meeting request declined or expired")
+    MEETING_MOVED = "meeting-moved", _("1:1 meeting moved")
+    MEETING_CANCELLED = "meeting-cancelled", _("1:1 meeting cancelled")
     ANNOUNCEMENT = "announcement", _("Announcements from the agency")
 
 
@@ -36,6 +41,11 @@ EMAIL_KINDS = (
     NotificationKind.STRONG_MATCHES,
     NotificationKind.WAITLIST_PROMOTED,
     NotificationKind.EVENT_CHANGED,
+    NotificationKind.MEETING_REQUESTED,
+    NotificationKind.MEETING_BOOKED,
+    NotificationKind.MEETING_DECLINED,
+    NotificationKind.MEETING_MOVED,
+    NotificationKind.MEETING_CANCELLED,
     NotificationKind.ANNOUNCEMENT,
 )
 

@@ -15,6 +15,11 @@ EMAIL_LABELS = {
     ),
     NotificationKind.WAITLIST_PROMOTED: _("You moved up from an event's waiting list"),
     NotificationKind.EVENT_CHANGED: _("An event you registered for changed its time or place"),
+    NotificationKind.MEETING_REQUESTED: _("Someone asks you for a 1:1 meeting at an event"),
+    NotificationKind.MEETING_BOOKED: _("A 1:1 meeting of yours is booked"),
+    NotificationKind.MEETING_DECLINED: _("A 1:1 meeting request is declined or expires"),
+    NotificationKind.MEETING_MOVED: _("The agency moves a 1:1 meeting of yours"),
+    NotificationKind.MEETING_CANCELLED: _("A 1:1 meeting of yours is cancelled"),
     NotificationKind.ANNOUNCEMENT: _("The agency sends news to the companies of your bridges"),
 }
 

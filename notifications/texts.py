@@ -42,6 +42,30 @@ TEXTS: dict[tuple[str, str], Promise] = {
     (NotificationKind.EVENT_CHANGED, ""): _(
         "“%(event)s” has changed. Please check its time and place."
     ),
+    (NotificationKind.MEETING_REQUESTED, ""): _(
+        "%(other)s would like to meet you 1:1 at “%(event)s”. Please accept or decline."
+    ),
+    (NotificationKind.MEETING_REQUESTED, "mine"): _(
+        "You asked %(other)s for a 1:1 meeting at “%(event)s”."
+    ),
+    (NotificationKind.MEETING_BOOKED, ""): _(
+        "Your meeting with %(other)s at “%(event)s” is booked: %(when)s, %(table)s."
+    ),
+    (NotificationKind.MEETING_DECLINED, ""): _(
+        "You declined the meeting request of %(other)s at “%(event)s”."
+    ),
+    (NotificationKind.MEETING_DECLINED, "mine"): _(
+        "%(other)s declined your meeting request at “%(event)s”."
+    ),
+    (NotificationKind.MEETING_DECLINED, "expired"): _(
+        "The meeting request between you and %(other)s at “%(event)s” expired unanswered."
+    ),
+    (NotificationKind.MEETING_MOVED, ""): _(
+        "Your meeting with %(other)s at “%(event)s” was moved to %(when)s, %(table)s."
+    ),
+    (NotificationKind.MEETING_CANCELLED, ""): _(
+        "The meeting with %(other)s at “%(event)s” was cancelled."
+    ),
 }
 
 

@@ -4,8 +4,8 @@ expire.
 Bookings hold under concurrency because each one first locks the event's row: the check
 "is this person and this table free then?" and the booking happen while no one else books
 at the same event. On PostgreSQL exclusion constraints back this up in the database itself.
-Each change is e-mailed to both people in their language; a booked meeting comes with its
-calendar entry.
+Each change reaches both people as an in-app notification and, unless they switched that
+kind off, as an e-mail in their language; a booked meeting comes with its calendar entry.
 """
 
 import base64
@@ -29,7 +29,10 @@ from events.meetings.slots import Slot, meeting_slots, slot_at
 from events.models import Event, Meeting, MeetingSeat, MeetingTable, Registration
 from leads.enums import LeadOrigin, LeadStage
 from leads.services import lead_open
-from notifications.services import email_enqueue
+from notifications.enums import NotificationKind
+from notifications.selectors import wants_email
+from notifications.services import email_enqueue, notify
+from notifications.texts import bilingual
 
 OPEN = (MeetingStatus.REQUESTED, MeetingStatus.ACCEPTED)
 
@@ -285,12 +288,61 @@ def meetings_expire(*, now: datetime | None = None) -> int:
     return expired
 
 
+# Each change, the kind of notification it is, and how people may switch its e-mail off.
+KINDS = {
+    "requested": NotificationKind.MEETING_REQUESTED,
+    "accepted": NotificationKind.MEETING_BOOKED,
+    "declined": NotificationKind.MEETING_DECLINED,
+    "expired": NotificationKind.MEETING_DECLINED,
+    "moved": NotificationKind.MEETING_MOVED,
+    "cancelled": NotificationKind.MEETING_CANCELLED,
+}
+
+
 def _announce(meeting: Meeting, change: str) -> None:
+    kind = KINDS[change]
     for own, other in (
         (meeting.requester, meeting.invitee),
         (meeting.invitee, meeting.requester),
     ):
-        _email(meeting, change, own, other)
+        _notify(meeting, change, own, other)
+        if wants_email(user=own.user, kind=kind):
+            _email(meeting, change, own, other)
+
+
+def _variant(meeting: Meeting, change: str, own: Registration) -> str:
+    asked_by_me = own.pk == meeting.requester_id
+    if change == "expired":
+        return "expired"
+    if change in ("requested", "declined") and asked_by_me:
+        return "mine"
+    return ""
+
+
+def _notify(meeting: Meeting, change: str, own: Registration, other: Registration) -> None:
+    """The in-app notice; its key makes a retried change notify once."""
+    event = meeting.event
+    when, table = {}, ""
+    if meeting.starts_at is not None:
+        table = str(meeting.table or "")
+        for language in ("de", "en"):
+            with translation.override(language):
+                when[language] = _when(meeting)
+    with translation.override(own.user.preferred_language or settings.LANGUAGE_CODE):
+        url = reverse("meetings:agenda" if table else "meetings:people", args=[event.slug])
+    notify(
+        user=own.user,
+        kind=KINDS[change],
+        params={
+            "variant": _variant(meeting, change, own),
+            "event": bilingual(event.title_de, event.title_en),
+            "other": person_label(other),
+            "when": when,
+            "table": table,
+        },
+        url=url,
+        key=f"meeting-{change}:{meeting.pk}:{meeting.ics_sequence}:{own.pk}",
+    )
 
 
 def _subject(change: str, event: Event) -> str:
@@ -343,6 +395,7 @@ def _email(meeting: Meeting, change: str, own: Registration, other: Registration
             language=language,
             key=f"meeting-{change}:{meeting.pk}:{meeting.ics_sequence}:{own.pk}",
             attachments=attachments,
+            unsubscribe=(user, KINDS[change]),
         )
 
 

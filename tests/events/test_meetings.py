@@ -13,12 +13,21 @@ from events.meetings import services
 from events.meetings.slots import meeting_slots
 from events.models import Meeting, MeetingTable, Registration
 from matchmaking.models import Match
-from notifications.models import OutboundEmail
+from notifications.enums import EMAIL_KINDS, NotificationKind
+from notifications.models import Notification, NotificationSetting, OutboundEmail
+from notifications.texts import notification_text
 from tests.events.conftest import company_person
 from tests.factories import EventFactory, StaffFactory
 from tests.support.admin import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages and links in English, whichever test ran before."""
+    with translation.override("en"):
+        yield
 
 
 def meeting_event(*, tables: int = 2, **fields):
@@ -594,3 +603,62 @@ def test_the_event_page_leads_registered_people_to_their_meetings(client):
     with translation.override(event.get_absolute_url().split("/")[1]):
         assert reverse("meetings:people", args=[event.slug]) in page
         assert reverse("meetings:agenda", args=[event.slug]) in page
+
+
+def test_a_request_reaches_the_invitee_in_the_app_in_their_language():
+    event = meeting_event()
+    anna = participant(event, name="Anna Ahrens")
+    ben = participant(event, language="de")
+
+    services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+
+    notification = Notification.objects.get(user=ben.user)
+    assert notification.kind == "meeting-requested"
+    assert notification.url.endswith(f"/{event.slug}/meetings/")
+    with translation.override("de"):
+        text = notification_text(kind=notification.kind, params=notification.params)
+    assert text.startswith("Anna Ahrens")
+    assert event.title_de in text
+
+
+def test_a_booked_meeting_tells_both_people_in_the_app_with_time_and_table_once():
+    event = meeting_event()
+    anna, ben = participant(event), participant(event, name="Ben Becker")
+    meeting = services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+    services.meeting_accept(actor=ben.user, event_id=event.pk, meeting_id=meeting.pk)
+
+    booked = Notification.objects.filter(kind="meeting-booked")
+    mine = booked.get(user=anna.user)
+    with translation.override("en"):
+        text = notification_text(kind=mine.kind, params=mine.params)
+    assert booked.count() == 2
+    assert "Ben Becker" in text
+    assert "Table 1" in text
+    assert mine.url.endswith(f"/{event.slug}/agenda/")
+
+
+def test_a_person_who_switched_booked_meeting_emails_off_gets_none_but_still_the_notice():
+    event = meeting_event()
+    anna, ben = participant(event), participant(event)
+    NotificationSetting.objects.create(
+        user=anna.user,
+        email_kinds=[k for k in EMAIL_KINDS if k != NotificationKind.MEETING_BOOKED],
+    )
+    meeting = services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+
+    services.meeting_accept(actor=ben.user, event_id=event.pk, meeting_id=meeting.pk)
+
+    assert [e.subject for e in _emails_to(anna)] == [f"Meeting request at “{event.title}”"]
+    assert Notification.objects.filter(user=anna.user, kind="meeting-booked").exists()
+    assert len(_emails_to(ben)) == 2
+
+
+def test_a_meeting_email_carries_the_link_to_stop_that_kind_of_email():
+    event = meeting_event()
+    anna, ben = participant(event), participant(event)
+
+    services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=ben.pk)
+
+    email = _emails_to(ben)[0]
+    assert "List-Unsubscribe" in email.headers
+    assert "/unsubscribe/" in email.text_body
