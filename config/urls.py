@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("staff/insights/", include("insights.urls")),
     path("events/", include("events.urls")),
     path("events/", include("events.meetings_urls")),
+    path("events/", include("events.delegations_urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     prefix_default_language=True,

@@ -4,25 +4,33 @@ import zoneinfo
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from bridges.selectors import bridges_managed_by
 from core.admin_actions import ExportMixin
+from events.delegations.services import application_decline, application_select
 from events.enums import RegistrationStatus
 from events.meetings.services import meeting_lead_open
 from events.models import (
     CalendarFeed,
+    Delegation,
+    DelegationApplication,
+    DelegationApplicationStatus,
     Event,
     Meeting,
     MeetingTable,
     ProgrammeDay,
     Registration,
     Session,
+    Stand,
+    StandExhibitor,
 )
 from events.services import (
     CALENDAR_FIELDS,
@@ -285,3 +293,164 @@ class MeetingTableAdmin(admin.ModelAdmin):
     list_filter = ("event",)
     list_select_related = ("event",)
     search_fields = ("name", "event__title_en")
+
+
+class StandExhibitorInline(admin.TabularInline):
+    model = StandExhibitor
+    extra = 0
+    autocomplete_fields = ("company",)
+    fields = ("company", "created_at")
+    readonly_fields = ("created_at",)
+
+
+@admin.register(Stand)
+class StandAdmin(admin.ModelAdmin):
+    list_display = ("name_en", "event", "location")
+    list_filter = ("event",)
+    list_select_related = ("event",)
+    search_fields = ("name_en", "name_de", "event__title_en")
+    inlines = [StandExhibitorInline]
+
+
+class DelegationApplicationInline(admin.TabularInline):
+    """Read-only here: decisions go through the actions of the applications list, so that the
+    seats hold and the companies are told."""
+
+    model = DelegationApplication
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    fields = ("company", "status", "motivation", "reason", "decided_by", "decided_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Delegation)
+class DelegationAdmin(admin.ModelAdmin):
+    list_display = ("title_en", "event", "bridge", "travel_date", "seats_taken", "status")
+    list_filter = ("status", "bridge", "event")
+    list_select_related = ("event", "bridge")
+    search_fields = ("title_en", "title_de", "event__title_en")
+    inlines = [DelegationApplicationInline]
+    fieldsets = (
+        (None, {"fields": ("event", "bridge", "stand", "status")}),
+        (_("Texts"), {"fields": ("title_en", "title_de", "description_en", "description_de")}),
+        (_("Travel"), {"fields": ("travel_date", "travel_plan_en", "travel_plan_de")}),
+        (_("Applications"), {"fields": ("application_deadline", "seats")}),
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(bridge__in=bridges_managed_by(user=request.user))
+            .annotate(
+                selected=Count(
+                    "applications",
+                    filter=Q(applications__status=DelegationApplicationStatus.SELECTED),
+                )
+            )
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "bridge":
+            kwargs["queryset"] = bridges_managed_by(user=request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("selected / seats"))
+    def seats_taken(self, delegation: Delegation) -> str:
+        url = (
+            reverse("admin:events_delegationapplication_changelist")
+            + f"?delegation__id__exact={delegation.pk}"
+        )
+        return format_html(
+            '<a href="{}">{} / {}</a>', url, getattr(delegation, "selected", 0), delegation.seats
+        )
+
+
+class DelegationDeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (the company will read it)"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+@admin.register(DelegationApplication)
+class DelegationApplicationAdmin(admin.ModelAdmin):
+    """Staff select or decline; the seats hold even when two decide at once."""
+
+    list_display = ("company", "delegation", "status", "created_at", "decided_by", "decided_at")
+    list_filter = ("status", "delegation")
+    list_select_related = ("company", "delegation", "decided_by")
+    search_fields = ("company__name", "delegation__title_en", "motivation")
+    fields = (
+        "delegation",
+        "company",
+        "applied_by",
+        "motivation",
+        "status",
+        "reason",
+        "decided_by",
+        "decided_at",
+        "created_at",
+    )
+    readonly_fields = fields
+    actions = ["select", "decline"]
+
+    def get_queryset(self, request):
+        managed = bridges_managed_by(user=request.user)
+        return super().get_queryset(request).filter(delegation__bridge__in=managed)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description=_("Select the chosen companies for the delegation"))
+    def select(self, request, queryset):
+        self._decide(
+            request, queryset, lambda pk: application_select(actor=request.user, application_id=pk)
+        )
+
+    @admin.action(description=_("Decline the chosen applications (asks for a reason)"))
+    def decline(self, request, queryset):
+        form = DelegationDeclineForm(request.POST if "reason" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            reason = form.cleaned_data["reason"]
+            self._decide(
+                request,
+                queryset,
+                lambda pk: application_decline(
+                    actor=request.user, application_id=pk, reason=reason
+                ),
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "events/delegations/admin_decline.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Decline applications"),
+                "form": form,
+                "applications": queryset.select_related("company", "delegation"),
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    def _decide(self, request, queryset, decide) -> None:
+        decided = 0
+        for pk in queryset.order_by("created_at", "pk").values_list("pk", flat=True):
+            try:
+                decide(pk)
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(
+                    request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR
+                )
+            else:
+                decided += 1
+        if decided:
+            self.message_user(
+                request,
+                _("Applications decided: %(count)s.") % {"count": decided},
+                messages.SUCCESS,
+            )

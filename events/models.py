@@ -623,7 +623,8 @@ class Delegation(models.Model):
         return reverse("delegations:detail", kwargs={"slug": self.event.slug, "pk": self.pk})
 
     def clean(self) -> None:
-        if self.stand_id and self.event_id and self.stand.event_id != self.event_id:
+        stand = self.stand if self.stand_id else None
+        if stand is not None and self.event_id and stand.event_id != self.event_id:
             raise ValidationError({"stand": _("Choose a stand at this delegation's event.")})
 
     @property

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from accounts.models import User
 from bridges.enums import BridgeStatus
 from bridges.models import Bridge
+from demo.delegations import delegations_demo_ensure
 from demo.introductions import demo_introductions_ensure
 from demo.logins import COMPANY_EMAIL, DEMO_PASSWORD, current_code, demo_logins_ensure
 from demo.seed import demo_domain_ensure
@@ -52,6 +53,7 @@ class Command(BaseCommand):
                 f"offers, {counts.partner_organisations} partner organisations."
             )
         )
+        delegations_demo_ensure()
         self._match_in_process()
         demo_introductions_ensure(company_owner=User.objects.get(email=COMPANY_EMAIL))
         self.stdout.write(
