@@ -52,9 +52,9 @@ def test_running_it_twice_changes_nothing():
 
     call_command("load_demo")
 
-    # The fourth user is the Ruhr company's person who sent the demo's pending introduction
-    # request; not a login.
-    assert _counts() == first == (4, 3, 1)
+    # Besides the three logins: the Ruhr company's person who sent the demo's pending
+    # introduction request and five more people who meet at the summit; none is a login.
+    assert _counts() == first == (9, 3, 1)
     assert Authenticator.objects.get().data == staff_secret
 
 

@@ -12,6 +12,7 @@ from bridges.models import Bridge
 from demo.delegations import delegations_demo_ensure
 from demo.introductions import demo_introductions_ensure
 from demo.logins import COMPANY_EMAIL, DEMO_PASSWORD, current_code, demo_logins_ensure
+from demo.meetings import demo_meetings_ensure
 from demo.seed import demo_domain_ensure
 from demo.synthetic import synthetic_companies_ensure
 
@@ -56,6 +57,7 @@ class Command(BaseCommand):
         delegations_demo_ensure()
         self._match_in_process()
         demo_introductions_ensure(company_owner=User.objects.get(email=COMPANY_EMAIL))
+        demo_meetings_ensure(company_owner=User.objects.get(email=COMPANY_EMAIL))
         self.stdout.write(
             "The demo company has a request waiting for its answer, an accepted introduction "
             "and a settlement request to the agency."
