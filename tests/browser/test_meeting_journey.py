@@ -1,0 +1,150 @@
+"""Two matched participants of an event arrange a 1:1 meeting and both find it on their
+agenda.
+
+Set JOURNEY_SCREENSHOTS to a directory to keep a screenshot of each step.
+"""
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from events.models import MeetingTable, Registration
+from matchmaking import services as matching
+from matchmaking.enums import MatchKind
+from matchmaking.models import Match
+from tests.factories import PASSWORD, CompanyMemberFactory, EventFactory
+from tests.matchmaking.runs_support import member, uk
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _runs_directory(settings, tmp_path):
+    settings.MATCH_RUNS_DIR = tmp_path / "match-runs"
+
+
+def _shot(page, name: str) -> None:
+    directory = os.environ.get("JOURNEY_SCREENSHOTS")
+    if directory:
+        Path(directory).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(directory) / f"meeting-{name}.png"), full_page=True)
+
+
+def _watch_csp(page) -> None:
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            "Content Security Policy" in message.text and page.csp_violations.append(message.text)
+        ),
+    )
+
+
+def _sign_in(browser, base_url: str, email: str, locale: str):
+    context = browser.new_context(base_url=base_url, locale=locale)
+    page = context.new_page()
+    _watch_csp(page)
+    page.goto("/en/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator(".site-header summary")).to_be_visible()
+    return page
+
+
+def _participants():
+    """A Ruhr sensor maker and a UK grid operator whose offers answer each other's needs,
+    one person of each registered for an event with meetings."""
+    ruhr = member(
+        ruhr=True,
+        name="Emscher Sensorik GmbH",
+        offers=["managed-detection-response"],
+        seeks=["incident-response-forensics"],
+        types=("supplier",),
+    )
+    british = member(
+        ruhr=False,
+        name="Pennine Grid Security Ltd",
+        offers=["incident-response-forensics"],
+        seeks=["managed-detection-response"],
+        types=("distribution",),
+    )
+    jana = CompanyMemberFactory(
+        company=ruhr,
+        user__email="jana@emscher.example",
+        user__full_name="Jana Kowalski",
+        user__preferred_language="de",
+    ).user
+    tom = CompanyMemberFactory(
+        company=british,
+        user__email="tom@pennine-grid.example",
+        user__full_name="Tom Ashworth",
+        user__preferred_language="en",
+    ).user
+    start = (timezone.now() + datetime.timedelta(days=30)).replace(
+        hour=8, minute=0, second=0, microsecond=0
+    )
+    event = EventFactory(
+        meetings_enabled=True,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=9),
+        time_zone="UTC",
+        meetings_start=datetime.time(9),
+        meetings_end=datetime.time(12),
+    )
+    event.bridges.set([uk()])
+    MeetingTable.objects.create(event=event, name="Table 1")
+    for person, company in ((jana, ruhr), (tom, british)):
+        Registration.objects.create(event=event, user=person, company=company, status="registered")
+    return event, ruhr, british, jana, tom
+
+
+def test_two_matched_participants_arrange_a_meeting_and_both_see_it_on_their_agenda(
+    browser, live_server, django_db_serialized_rollback
+):
+    event, ruhr, british, jana_user, tom_user = _participants()
+    matching.match_run_start(bridge=uk(), kind=MatchKind.PARTNERSHIP)
+    assert Match.objects.filter(company=ruhr, partner_company=british).exists()
+
+    # Jana finds Tom among the suggestions, with the reason, and asks for a meeting.
+    jana = _sign_in(browser, live_server.url, jana_user.email, "de-DE")
+    jana.goto(f"/de/events/{event.slug}/meetings/")
+    suggested = jana.locator("section[aria-labelledby=suggested-title]")
+    card = suggested.locator("article", has_text="Tom Ashworth")
+    expect(card).to_contain_text("Pennine Grid Security Ltd")
+    expect(card.locator("ul li").first).to_be_visible()
+    _shot(jana, "1-suggestions-de")
+    card.get_by_role("button").click()
+    jana.locator("textarea[name=message]").fill("Gern vor der Mittagspause?")
+    jana.locator("#request button[type=submit]").click()
+    expect(jana.locator("main")).to_contain_text("Tom Ashworth")
+    expect(jana.locator("#outgoing-title")).to_be_visible()
+    _shot(jana, "2-request-sent-de")
+
+    # Tom sees the request and accepts it.
+    tom = _sign_in(browser, live_server.url, tom_user.email, "en-GB")
+    tom.goto(f"/en/events/{event.slug}/meetings/")
+    expect(tom.locator("main")).to_contain_text("Requests for you")
+    expect(tom.locator("main")).to_contain_text("Gern vor der Mittagspause?")
+    _shot(tom, "3-request-received-en")
+    tom.get_by_role("button", name="Accept").click()
+    expect(tom.locator("main")).to_contain_text("Meeting booked")
+
+    # Both have it on their agenda: the time, the table and the other person.
+    tom.goto(f"/en/events/{event.slug}/agenda/")
+    for page, partner in ((tom, "Jana Kowalski"), (jana, "Tom Ashworth")):
+        if page is jana:
+            page.goto(f"/de/events/{event.slug}/agenda/")
+        agenda = page.locator("main")
+        expect(agenda).to_contain_text("09:00–09:20")
+        expect(agenda).to_contain_text("Table 1")
+        expect(agenda).to_contain_text(partner)
+    _shot(tom, "4-agenda-en")
+    _shot(jana, "5-agenda-de")
+
+    for page in (jana, tom):
+        assert page.csp_violations == []
