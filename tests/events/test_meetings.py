@@ -662,3 +662,25 @@ def test_a_meeting_email_carries_the_link_to_stop_that_kind_of_email():
     email = _emails_to(ben)[0]
     assert "List-Unsubscribe" in email.headers
     assert "/unsubscribe/" in email.text_body
+
+
+def test_each_participant_card_says_where_the_meeting_with_that_person_stands(client):
+    event = meeting_event()
+    anna = participant(event)
+    booked, asking, asked, free = (participant(event) for _ in range(4))
+    first = services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=booked.pk)
+    services.meeting_accept(actor=booked.user, event_id=event.pk, meeting_id=first.pk)
+    services.meeting_request(actor=asking.user, event_id=event.pk, invitee_id=anna.pk)
+    services.meeting_request(actor=anna.user, event_id=event.pk, invitee_id=asked.pk)
+    client.force_login(anna.user)
+
+    page = client.get(reverse("meetings:people", args=[event.slug])).content.decode()
+
+    def card(registration) -> str:
+        start = page.index(f'id="person-{registration.pk}"')
+        return page[start : page.index("</article>", start)]
+
+    assert "On your agenda" in card(booked)
+    assert "Answer the request" in card(asking)
+    assert "Waiting for an answer" in card(asked)
+    assert "Ask for a meeting" in card(free)
