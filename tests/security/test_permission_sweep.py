@@ -140,6 +140,9 @@ ACCESS: dict[str, Access | Skip] = {
     "meetings:decline": Access(NOBODY, "meeting", method="post"),
     "meetings:cancel": Access(NOBODY, "meeting", method="post"),
     "meetings:move": Access(STAFF, "meeting", method="post"),
+    # A delegation exists only for those who may see its event (a members-only one here).
+    "delegations:detail": Access(STAFF, "members_only_delegation"),
+    "delegations:apply": Access(STAFF, "members_only_delegation", method="post"),
     # Someone else's notification: it does not exist for anyone but its person.
     "notifications:open": Access(NOBODY, "notification", method="post"),
     # The signed token is the permission: whoever holds the e-mail may unsubscribe its person
@@ -346,6 +349,25 @@ class World:
         )
         return {"slug": self.event.slug, "meeting_id": self.meeting_object.pk}
 
+    def members_only_delegation(self):
+        """A delegation to the members-only event; the hidden company has applied."""
+        from events.models import Delegation, DelegationApplication
+
+        delegation = Delegation.objects.create(
+            event=self.event,
+            bridge=Bridge.objects.get(slug="israel"),
+            title_de="Delegation",
+            title_en="Delegation",
+            travel_plan_en="Secret travel plan",
+            travel_date=self.event.starts_at.date(),
+            application_deadline=self.event.starts_at,
+            seats=2,
+        )
+        self.delegation_application = DelegationApplication.objects.create(
+            delegation=delegation, company=self.company, motivation="We want to go."
+        )
+        return {"slug": self.event.slug, "pk": delegation.pk}
+
     def insights_table(self):
         return {"table": "members"}
 
@@ -450,6 +472,12 @@ def _assert_nothing_changed(world: World) -> None:
     ]
     assert list(Meeting.objects.values_list("pk", "status", "starts_at", "ics_sequence")) == (
         [(meeting.pk, "requested", None, 0)] if meeting else []
+    )
+    application = getattr(world, "delegation_application", None)
+    from events.models import DelegationApplication
+
+    assert list(DelegationApplication.objects.values_list("pk", "status")) == (
+        [(application.pk, "applied")] if application else []
     )
     notification = getattr(world, "notification_object", None)
     if notification is not None:
