@@ -6,7 +6,7 @@ import threading
 
 import pytest
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from bridges.models import Bridge
 from events.delegations import services
@@ -376,7 +376,8 @@ def _in_threads(*calls) -> list:
     def run(index, call):
         try:
             barrier.wait(timeout=10)
-            results[index] = call()
+            with translation.override("en"):  # threads start without the test's language
+                results[index] = call()
         except Exception as error:  # reported to the test
             results[index] = error
         finally:
