@@ -15,7 +15,11 @@ from django.utils.translation import ngettext
 
 from bridges.selectors import bridges_managed_by
 from core.admin_actions import ExportMixin
-from events.delegations.services import application_decline, application_select
+from events.delegations.services import (
+    application_decline,
+    application_select,
+    application_unselect,
+)
 from events.enums import RegistrationStatus
 from events.meetings.services import meeting_lead_open
 from events.models import (
@@ -378,7 +382,8 @@ class DelegationDeclineForm(forms.Form):
 
 @admin.register(DelegationApplication)
 class DelegationApplicationAdmin(admin.ModelAdmin):
-    """Staff select or decline; the seats hold even when two decide at once."""
+    """Staff select, decline or take a selection back; the seats hold even when two decide at
+    once."""
 
     list_display = ("company", "delegation", "status", "created_at", "decided_by", "decided_at")
     list_filter = ("status", "delegation")
@@ -396,7 +401,7 @@ class DelegationApplicationAdmin(admin.ModelAdmin):
         "created_at",
     )
     readonly_fields = fields
-    actions = ["select", "decline"]
+    actions = ["select", "decline", "unselect"]
 
     def get_queryset(self, request):
         managed = bridges_managed_by(user=request.user)
@@ -432,6 +437,27 @@ class DelegationApplicationAdmin(admin.ModelAdmin):
                 "title": _("Decline applications"),
                 "form": form,
                 "applications": queryset.select_related("company", "delegation"),
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    @admin.action(description=_("Take back the selection of the chosen companies (asks first)"))
+    def unselect(self, request, queryset):
+        if request.POST.get("confirmed") == "yes":
+            self._decide(
+                request,
+                queryset,
+                lambda pk: application_unselect(actor=request.user, application_id=pk),
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "events/delegations/admin_unselect.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Take back selections"),
+                "applications": queryset.select_related("company", "delegation__stand"),
                 "opts": self.model._meta,
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             },

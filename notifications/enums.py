@@ -13,6 +13,7 @@ class EmailStatus(models.TextChoices):
 
 class NotificationKind(models.TextChoices):
     MEMBERSHIP_DECIDED = "membership-decided", _("Bridge application decided")
+    DELEGATION_DECIDED = "delegation-decided", _("Delegation application decided")
     INTRODUCTION_REQUESTED = "introduction-requested", _("Introduction requested")
     INTRODUCTION_ACCEPTED = "introduction-accepted", _("Introduction accepted")
     INTRODUCTION_DECLINED = "introduction-declined", _("Introduction declined")
@@ -38,6 +39,7 @@ EMAIL_KINDS = (
     NotificationKind.INTRODUCTION_DECLINED,
     NotificationKind.INTRODUCTION_EXPIRED,
     NotificationKind.MEMBERSHIP_DECIDED,
+    NotificationKind.DELEGATION_DECIDED,
     NotificationKind.STRONG_MATCHES,
     NotificationKind.WAITLIST_PROMOTED,
     NotificationKind.EVENT_CHANGED,

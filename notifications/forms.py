@@ -10,6 +10,7 @@ EMAIL_LABELS = {
     NotificationKind.INTRODUCTION_DECLINED: _("An introduction is declined"),
     NotificationKind.INTRODUCTION_EXPIRED: _("A request of your company expired unanswered"),
     NotificationKind.MEMBERSHIP_DECIDED: _("The agency decided a bridge application"),
+    NotificationKind.DELEGATION_DECIDED: _("The agency decides on a delegation application"),
     NotificationKind.STRONG_MATCHES: _(
         "New strong matches, as one weekly digest on Monday mornings"
     ),

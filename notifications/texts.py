@@ -17,6 +17,16 @@ TEXTS: dict[tuple[str, str], Promise] = {
     (NotificationKind.MEMBERSHIP_DECIDED, "declined"): _(
         "The agency declined the application of %(company)s to %(bridge)s."
     ),
+    (NotificationKind.DELEGATION_DECIDED, "selected"): _(
+        "%(company)s is selected for the delegation “%(delegation)s”."
+    ),
+    (NotificationKind.DELEGATION_DECIDED, "declined"): _(
+        "The agency declined the application of %(company)s for the delegation “%(delegation)s”."
+    ),
+    (NotificationKind.DELEGATION_DECIDED, "withdrawn"): _(
+        "The agency withdrew the selection of %(company)s for the delegation “%(delegation)s”; "
+        "the application is open again."
+    ),
     (NotificationKind.INTRODUCTION_REQUESTED, ""): _(
         "%(other)s would like to meet %(company)s. Please answer the request."
     ),

@@ -1,4 +1,5 @@
-"""Every write to delegations: a company applies, staff select or decline.
+"""Every write to delegations: a company applies, staff select, decline or take a selection
+back.
 
 Seats hold when two staff decide at once because a decision first locks the delegation's
 row: counting the selected companies and selecting one more happen while no one else can.
@@ -81,8 +82,11 @@ def delegation_apply(
     return application
 
 
-def _application_to_decide(*, actor, application_id: int) -> DelegationApplication:
-    """The application, with its delegation locked, if this staff member may decide it."""
+def _application_to_decide(
+    *, actor, application_id: int, allowed: tuple[str, ...] = (DelegationApplicationStatus.APPLIED,)
+) -> DelegationApplication:
+    """The application, with its delegation locked, if this staff member may decide it and
+    it is in one of the `allowed` states."""
     application = DelegationApplication.objects.filter(pk=application_id).first()
     if application is None:
         raise ValidationError(_("This application does not exist (any more)."))
@@ -91,7 +95,7 @@ def _application_to_decide(*, actor, application_id: int) -> DelegationApplicati
         raise PermissionDenied(_("Only the staff of the delegation's bridge decide applications."))
     application = DelegationApplication.objects.select_related("company").get(pk=application_id)
     application.delegation = delegation
-    if application.status != DelegationApplicationStatus.APPLIED:
+    if application.status not in allowed:
         raise ValidationError(
             _("%(company)s: already decided (%(status)s). Nothing was changed.")
             % {"company": application.company.name, "status": application.get_status_display()}
@@ -124,23 +128,67 @@ def application_select(*, actor, application_id: int) -> DelegationApplication:
         StandExhibitor.objects.get_or_create(
             stand_id=delegation.stand_id, company_id=application.company_id
         )
-    emails.application_decided(application_id=application.pk)
+    emails.application_decided(application_id=application.pk, change="selected")
     return application
 
 
 @transaction.atomic
 def application_decline(*, actor, application_id: int, reason: str) -> DelegationApplication:
-    """Staff decline with a reason the company reads."""
+    """Staff decline with a reason the company reads; a company selected before leaves the
+    delegation's stand and frees its seat."""
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Give the company a reason. Nothing was changed."))
-    application = _application_to_decide(actor=actor, application_id=application_id)
+    application = _application_to_decide(
+        actor=actor,
+        application_id=application_id,
+        allowed=(DelegationApplicationStatus.APPLIED, DelegationApplicationStatus.SELECTED),
+    )
+    was_selected = application.status == DelegationApplicationStatus.SELECTED
     _decide(application, actor=actor, status=DelegationApplicationStatus.DECLINED, reason=reason)
-    emails.application_decided(application_id=application.pk)
+    if was_selected:
+        _leave_stand(application)
+    emails.application_decided(application_id=application.pk, change="declined")
     return application
 
 
+@transaction.atomic
+def application_unselect(*, actor, application_id: int) -> DelegationApplication:
+    """Staff take a selection back: the application is open again, the company leaves the
+    delegation's stand, its seat is free, and its people are told."""
+    application = _application_to_decide(
+        actor=actor,
+        application_id=application_id,
+        allowed=(DelegationApplicationStatus.SELECTED,),
+    )
+    _decide(application, actor=actor, status=DelegationApplicationStatus.APPLIED, reason="")
+    _leave_stand(application)
+    emails.application_decided(application_id=application.pk, change="withdrawn")
+    return application
+
+
+def _leave_stand(application: DelegationApplication) -> None:
+    """The company no longer exhibits at the delegation's stand, unless another delegation
+    with the same stand still has it selected."""
+    stand_id = application.delegation.stand_id
+    if stand_id is None:
+        return
+    still_selected = (
+        DelegationApplication.objects.filter(
+            company_id=application.company_id,
+            delegation__stand_id=stand_id,
+            status=DelegationApplicationStatus.SELECTED,
+        )
+        .exclude(pk=application.pk)
+        .exists()
+    )
+    if not still_selected:
+        StandExhibitor.objects.filter(stand_id=stand_id, company_id=application.company_id).delete()
+
+
 def _decide(application: DelegationApplication, *, actor, status: str, reason: str) -> None:
+    """Record the change; `decided_by`/`decided_at` name the staff member's latest decision
+    (also when a selection is taken back)."""
     application.status = status
     application.reason = reason
     application.decided_by = actor

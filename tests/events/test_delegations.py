@@ -9,14 +9,16 @@ from django.db import connection
 from django.utils import timezone, translation
 
 from bridges.models import Bridge
-from events.delegations import services
+from events.delegations import emails, services
 from events.models import (
     Delegation,
     DelegationApplication,
     Stand,
     StandExhibitor,
 )
-from notifications.models import OutboundEmail
+from notifications.models import Notification, OutboundEmail
+from notifications.services import notification_settings_save
+from notifications.texts import notification_text
 from tests.events.conftest import company_person
 from tests.factories import CompanyFactory, EventFactory, StaffFactory, UserFactory
 from tests.support.admin import admin_client_for, assert_constant_queries
@@ -237,13 +239,15 @@ def test_a_decided_application_is_not_decided_again():
     delegation = _delegation()
     _person, application = _applied(delegation)
     staff = StaffFactory()
-    services.application_select(actor=staff, application_id=application.pk)
+    services.application_decline(actor=staff, application_id=application.pk, reason="No.")
 
     with pytest.raises(services.ValidationError, match="already decided"):
-        services.application_decline(actor=staff, application_id=application.pk, reason="No.")
+        services.application_select(actor=staff, application_id=application.pk)
+    with pytest.raises(services.ValidationError, match="already decided"):
+        services.application_decline(actor=staff, application_id=application.pk, reason="Again.")
 
     application.refresh_from_db()
-    assert application.status == "selected"
+    assert (application.status, application.reason) == ("declined", "No.")
 
 
 def test_staff_of_another_bridge_neither_see_nor_decide_the_applications(client):
@@ -276,6 +280,173 @@ def test_the_decision_e_mails_go_out_in_each_persons_language():
     assert "27. Mai 2027" in to_german.text_body
     assert to_english.language == "en" and "Greater Manchester delegation" in to_english.subject
     assert "Too late." in to_english.text_body
+
+
+# Telling the company
+
+
+def test_a_decision_notifies_each_person_of_the_company_once_in_their_language():
+    delegation = _delegation()
+    german, application = _applied(delegation, language="de")
+    colleague = UserFactory(preferred_language="en")
+    application.company.members.create(user=colleague, role="member")
+    services.application_select(actor=StaffFactory(), application_id=application.pk)
+
+    emails.application_decided(application_id=application.pk, change="selected")
+
+    notices = Notification.objects.filter(kind="delegation-decided")
+    assert sorted(notices.values_list("user", flat=True)) == sorted([german.pk, colleague.pk])
+    notice = notices.get(user=german)
+    assert notice.url == f"/de/events/ruhrsummit/delegations/{delegation.pk}/"
+    with translation.override("de"):
+        assert "Delegation aus Greater Manchester" in notification_text(
+            kind=notice.kind, params=notice.params
+        )
+    with translation.override("en"):
+        assert notification_text(kind=notice.kind, params=notice.params) == (
+            f"{application.company.name} is selected for the delegation "
+            "“Greater Manchester delegation”."
+        )
+    assert OutboundEmail.objects.count() == 2
+
+
+def test_the_decision_e_mail_carries_an_unsubscribe_link():
+    delegation = _delegation()
+    person, application = _applied(delegation)
+
+    services.application_decline(actor=StaffFactory(), application_id=application.pk, reason="No.")
+
+    sent = OutboundEmail.objects.get(to_email=person.email)
+    assert "List-Unsubscribe" in sent.headers
+    assert sent.headers["List-Unsubscribe"].strip("<>") in sent.text_body
+
+
+def test_with_delegation_e_mails_switched_off_only_the_notification_comes():
+    delegation = _delegation()
+    person, application = _applied(delegation)
+    notification_settings_save(user=person, email_kinds=["introduction-requested"])
+
+    services.application_decline(actor=StaffFactory(), application_id=application.pk, reason="No.")
+
+    assert not OutboundEmail.objects.exists()
+    notice = Notification.objects.get(user=person)
+    assert notice.params["variant"] == "declined"
+
+
+# Taking a selection back
+
+
+def _selected_at_stand(*, seats: int = 1):
+    event = EventFactory(slug="ruhrsummit")
+    stand = Stand.objects.create(event=event, name_en="GM stand", name_de="GM-Stand")
+    delegation = _delegation(event=event, stand=stand, seats=seats)
+    person, application = _applied(delegation)
+    services.application_select(actor=StaffFactory(), application_id=application.pk)
+    return stand, delegation, person, application
+
+
+def test_taking_a_selection_back_frees_the_seat_and_the_stand_and_tells_the_company():
+    stand, delegation, person, application = _selected_at_stand(seats=1)
+    _other_person, other = _applied(delegation)
+    staff = StaffFactory()
+
+    services.application_unselect(actor=staff, application_id=application.pk)
+    services.application_select(actor=staff, application_id=other.pk)
+
+    application.refresh_from_db()
+    assert application.status == "applied"
+    assert list(stand.exhibitors.values_list("company", flat=True)) == [other.company_id]
+    notice = Notification.objects.get(user=person, params__variant="withdrawn")
+    with translation.override("en"):
+        assert "withdrew the selection" in notification_text(kind=notice.kind, params=notice.params)
+    withdrawn = OutboundEmail.objects.get(to_email=person.email, subject__contains="withdrawn")
+    assert "Your application is open again" in withdrawn.text_body
+
+
+def test_a_company_selected_again_after_a_withdrawal_is_told_again():
+    _stand, _, person, application = _selected_at_stand()
+    staff = StaffFactory()
+    services.application_unselect(actor=staff, application_id=application.pk)
+
+    services.application_select(actor=staff, application_id=application.pk)
+
+    assert Notification.objects.filter(user=person, params__variant="selected").count() == 2
+    assert (
+        OutboundEmail.objects.filter(to_email=person.email, subject__startswith="Selected").count()
+        == 2
+    )
+
+
+def test_taking_back_an_application_that_is_not_selected_says_so_and_changes_nothing():
+    delegation = _delegation()
+    person, application = _applied(delegation)
+
+    with pytest.raises(services.ValidationError, match="already decided"):
+        services.application_unselect(actor=StaffFactory(), application_id=application.pk)
+
+    application.refresh_from_db()
+    assert (application.status, application.decided_by) == ("applied", None)
+    assert not Notification.objects.filter(user=person).exists()
+
+
+def test_staff_of_another_bridge_cannot_take_a_selection_back():
+    stand, _, _person, application = _selected_at_stand()
+    manager = UserFactory(is_staff=True)
+    Bridge.objects.get(slug="israel").managers.add(manager)
+
+    with pytest.raises(services.PermissionDenied):
+        services.application_unselect(actor=manager, application_id=application.pk)
+
+    application.refresh_from_db()
+    assert application.status == "selected"
+    assert stand.exhibitors.filter(company=application.company).exists()
+
+
+def test_declining_a_selected_company_takes_it_off_the_stand():
+    stand, _, person, application = _selected_at_stand()
+
+    services.application_decline(
+        actor=StaffFactory(), application_id=application.pk, reason="Your visa did not come."
+    )
+
+    application.refresh_from_db()
+    assert (application.status, application.reason) == ("declined", "Your visa did not come.")
+    assert not stand.exhibitors.exists()
+    assert Notification.objects.filter(user=person, params__variant="declined").exists()
+
+
+def test_a_company_another_delegation_selected_for_the_same_stand_stays_on_it():
+    stand, delegation, _person, application = _selected_at_stand()
+    second = _delegation(event=delegation.event, stand=stand)
+    staff = StaffFactory()
+    again = services.delegation_apply(
+        actor=application.company.members.get().user,
+        delegation_id=second.pk,
+        company_id=application.company_id,
+        motivation="Again.",
+    )
+    services.application_select(actor=staff, application_id=again.pk)
+
+    services.application_unselect(actor=staff, application_id=application.pk)
+
+    assert list(stand.exhibitors.values_list("company", flat=True)) == [application.company_id]
+
+
+def test_the_admin_asks_before_taking_selections_back(client):
+    stand, _, _person, application = _selected_at_stand()
+    staff = admin_client_for(client, StaffFactory())
+    chosen = {"action": "unselect", "_selected_action": [application.pk]}
+
+    asked = staff.post(APPLICATIONS, chosen)
+    application.refresh_from_db()
+    assert "their seats become free" in asked.text and application.status == "selected"
+
+    done = staff.post(APPLICATIONS, {**chosen, "confirmed": "yes"}, follow=True)
+
+    assert "Applications decided: 1." in done.text
+    application.refresh_from_db()
+    assert application.status == "applied"
+    assert not stand.exhibitors.exists()
 
 
 # The page
