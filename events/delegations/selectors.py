@@ -64,6 +64,20 @@ def applications_of_viewer(*, user, delegation: Delegation) -> list[DelegationAp
     )
 
 
+def applications_of_company(*, user, company: Company) -> list[DelegationApplication]:
+    """A company's delegation applications, for its people, where the delegation's event is
+    visible to the person; the latest travel first."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        DelegationApplication.objects.filter(
+            company=company, delegation__event__in=events_visible_to(user=user)
+        )
+        .select_related("delegation__event")
+        .order_by("-delegation__travel_date", "pk")
+    )
+
+
 def companies_that_may_apply(*, user, delegation: Delegation) -> list[Company]:
     """The person's companies that are approved on the delegation's bridge and have not
     applied yet."""

@@ -449,6 +449,53 @@ def test_the_admin_asks_before_taking_selections_back(client):
     assert not stand.exhibitors.exists()
 
 
+# The company's dashboard
+
+
+def test_the_company_dashboard_lists_its_applications_with_status_and_link(client):
+    delegation = _delegation(seats=1)
+    person, application = _applied(delegation)
+    other_delegation = _delegation(event=delegation.event)
+    other_person, _other = _applied(other_delegation)
+    services.application_select(actor=StaffFactory(), application_id=application.pk)
+
+    client.force_login(person)
+    own = client.get("/en/my/").text.split("<h3>Delegations</h3>")[1].split("</section>")[0]
+    client.force_login(other_person)
+    other = client.get("/en/my/").text.split("<h3>Delegations</h3>")[1].split("</section>")[0]
+
+    assert f'href="/en/events/ruhrsummit/delegations/{delegation.pk}/"' in own
+    assert "Greater Manchester delegation" in own and "Selected" in own
+    assert f"/delegations/{other_delegation.pk}/" not in own
+    assert f"/delegations/{other_delegation.pk}/" in other and "Applied" in other
+    assert f"/delegations/{delegation.pk}/" not in other and "Selected" not in other
+
+
+def test_a_company_without_applications_shows_no_delegations_section(client):
+    person, _company = company_person()
+    client.force_login(person)
+
+    page = client.get("/en/my/").text
+
+    assert "<h3>Bridges</h3>" in page and "<h3>Delegations</h3>" not in page
+
+
+def test_the_dashboard_counts_queries_the_same_for_one_or_three_applications(client):
+    person, company = company_person()
+    client.force_login(person)
+    event = EventFactory(slug="ruhrsummit")
+
+    def application():
+        services.delegation_apply(
+            actor=person,
+            delegation_id=_delegation(event=event).pk,
+            company_id=company.pk,
+            motivation="We pitch.",
+        )
+
+    assert_constant_queries(client, "/en/my/", application)
+
+
 # The page
 
 
