@@ -27,7 +27,6 @@ class LeadStage(models.TextChoices):
 
 
 OPEN_LEAD_STAGES = (LeadStage.REQUESTED, LeadStage.INTRODUCED, LeadStage.MEETING_HELD)
-CLOSED_LEAD_STAGES = (LeadStage.PARTNERSHIP_AGREED, LeadStage.SETTLED, LeadStage.NO_FIT)
 
 
 class LeadOrigin(models.TextChoices):

@@ -21,7 +21,6 @@ from companies.models import BridgeMembership, Company
 from companies.self_service.ratelimit import Limit, rate_limits_consume
 from leads import emails
 from leads.enums import (
-    CLOSED_LEAD_STAGES,
     IntroductionStatus,
     LeadKind,
     LeadOrigin,
@@ -483,7 +482,3 @@ def outcome_report(
         defaults={"outcome": outcome, "reason": reason.strip(), "reported_by": actor},
     )
     return reported
-
-
-def lead_is_closed(lead: Lead) -> bool:
-    return lead.stage in CLOSED_LEAD_STAGES
