@@ -427,12 +427,15 @@ class BridgeMembershipAdmin(ExportMixin, SimpleHistoryAdmin):
             return None
         return TemplateResponse(
             request,
-            "admin/companies/bridgemembership/decline.html",
+            "admin/decline_with_reason.html",
             {
                 **self.admin_site.each_context(request),
                 "title": _("Decline applications"),
                 "form": form,
-                "memberships": queryset.select_related("company", "bridge"),
+                "rows": [
+                    (m.pk, f"{m.company} – {m.bridge} ({m.get_status_display()})")
+                    for m in queryset.select_related("company", "bridge")
+                ],
                 "opts": self.model._meta,
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             },

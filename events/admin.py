@@ -431,12 +431,15 @@ class DelegationApplicationAdmin(admin.ModelAdmin):
             return None
         return TemplateResponse(
             request,
-            "events/delegations/admin_decline.html",
+            "admin/decline_with_reason.html",
             {
                 **self.admin_site.each_context(request),
                 "title": _("Decline applications"),
                 "form": form,
-                "applications": queryset.select_related("company", "delegation"),
+                "rows": [
+                    (a.pk, f"{a.company} – {a.delegation} ({a.get_status_display()})")
+                    for a in queryset.select_related("company", "delegation")
+                ],
                 "opts": self.model._meta,
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             },
