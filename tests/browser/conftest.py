@@ -5,6 +5,8 @@ import pytest
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
+from tests.browser.journeys import watch_csp
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
@@ -43,12 +45,6 @@ def _serialized_snapshots_restore(snapshots: dict[str, str]) -> None:
 def page(browser, django_db_serialized_rollback, live_server):
     context = browser.new_context(base_url=live_server.url, locale="de-DE")
     page = context.new_page()
-    page.csp_violations = []
-    page.on(
-        "console",
-        lambda message: (
-            "Content Security Policy" in message.text and page.csp_violations.append(message.text)
-        ),
-    )
+    watch_csp(page)
     yield page
     context.close()

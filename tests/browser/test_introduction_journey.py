@@ -3,9 +3,7 @@
 Set JOURNEY_SCREENSHOTS to a directory to keep a screenshot of each step.
 """
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -23,8 +21,9 @@ from leads.models import Lead
 from matchmaking import services as matching
 from matchmaking.enums import MatchKind, RunStatus
 from matchmaking.models import Match, MatchRun
-from tests.factories import PASSWORD, CompanyContactFactory, CompanyMemberFactory
-from tests.matchmaking.runs_support import member, uk
+from tests.browser.journeys import matching_pair, shot, sign_in, watch_csp
+from tests.factories import CompanyContactFactory, CompanyMemberFactory
+from tests.matchmaking.runs_support import uk
 
 pytestmark = pytest.mark.browser
 
@@ -34,51 +33,9 @@ def _runs_directory(settings, tmp_path):
     settings.MATCH_RUNS_DIR = tmp_path / "match-runs"
 
 
-def _shot(page, name: str) -> None:
-    directory = os.environ.get("JOURNEY_SCREENSHOTS")
-    if directory:
-        Path(directory).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(directory) / f"{name}.png"), full_page=True)
-
-
-def _watch_csp(page) -> None:
-    page.csp_violations = []
-    page.on(
-        "console",
-        lambda message: (
-            "Content Security Policy" in message.text and page.csp_violations.append(message.text)
-        ),
-    )
-
-
-def _sign_in(browser, base_url: str, email: str, password: str, locale: str):
-    context = browser.new_context(base_url=base_url, locale=locale)
-    page = context.new_page()
-    _watch_csp(page)
-    page.goto("/en/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.locator(".site-header summary")).to_be_visible()
-    return page
-
-
 def _companies():
-    """A Ruhr sensor maker and a UK grid operator whose offers answer each other's needs."""
-    ruhr = member(
-        ruhr=True,
-        name="Emscher Sensorik GmbH",
-        offers=["managed-detection-response"],
-        seeks=["incident-response-forensics"],
-        types=("supplier",),
-    )
-    british = member(
-        ruhr=False,
-        name="Pennine Grid Security Ltd",
-        offers=["incident-response-forensics"],
-        seeks=["managed-detection-response"],
-        types=("distribution",),
-    )
+    """The matching pair, one person each (German and English) and a contact person each."""
+    ruhr, british = matching_pair()
     ruhr_person = CompanyMemberFactory(
         company=ruhr, user__email="jana@emscher.example", user__preferred_language="de"
     ).user
@@ -103,47 +60,47 @@ def test_a_ruhr_and_a_uk_company_meet_through_a_double_opt_in_and_staff_follow_t
     assert Match.objects.filter(company=ruhr, partner_company=british).exists()
 
     # The Ruhr company sees the UK company with the reasons in German, from its own side.
-    jana = _sign_in(browser, live_server.url, ruhr_person.email, PASSWORD, "de-DE")
+    jana = sign_in(browser, live_server.url, ruhr_person.email, "de-DE")
     jana.goto(f"/de/my/companies/{ruhr.pk}/bridges/united-kingdom/matches/")
     card = jana.locator(f"#match-{british.pk}")
     expect(card).to_contain_text("Pennine Grid Security Ltd")
     expect(card).to_contain_text("Sie suchen")
-    _shot(jana, "1-ruhr-matches-de")
+    shot(jana, "1-ruhr-matches-de")
 
     # The UK company sees the Ruhr company, in English, from its side.
-    tom = _sign_in(browser, live_server.url, british_person.email, PASSWORD, "en-GB")
+    tom = sign_in(browser, live_server.url, british_person.email, "en-GB")
     tom.goto(f"/en/my/companies/{british.pk}/bridges/united-kingdom/matches/")
     card = tom.locator(f"#match-{ruhr.pk}")
     expect(card).to_contain_text("Emscher Sensorik GmbH")
     expect(card).to_contain_text("You are looking for")
-    _shot(tom, "2-uk-matches-en")
+    shot(tom, "2-uk-matches-en")
 
     # The Ruhr company asks to be introduced.
     jana.locator(f"#match-{british.pk}").locator('a[href$="/introduce/"]').click()
     jana.locator("textarea[name=message]").fill(
         "Wir liefern Sensorik für Umspannwerke und suchen einen Partner für Incident Response."
     )
-    _shot(jana, "3-request-form-de")
+    shot(jana, "3-request-form-de")
     jana.locator("main form button[type=submit]").click()
     expect(jana.locator("main")).to_contain_text("Pennine Grid Security Ltd")
     expect(jana.locator("main")).not_to_contain_text("tom@pennine-grid.example")
-    _shot(jana, "4-request-sent-de")
+    shot(jana, "4-request-sent-de")
 
     # The UK company answers yes from its list, and now sees the contact persons.
     tom.goto(f"/en/my/companies/{british.pk}/introductions/")
     tom.get_by_role("link", name=re.compile("Emscher Sensorik GmbH")).first.click()
     expect(tom.locator("main")).to_contain_text("Why you match")
     expect(tom.locator("main")).not_to_contain_text("vertrieb@emscher.example")
-    _shot(tom, "5-request-received-en")
+    shot(tom, "5-request-received-en")
     tom.get_by_role("button", name="Yes, introduce us").click()
     expect(tom.locator("main")).to_contain_text("Contact persons at Emscher Sensorik GmbH")
     expect(tom.locator("main")).to_contain_text("vertrieb@emscher.example")
-    _shot(tom, "6-accepted-contacts-en")
+    shot(tom, "6-accepted-contacts-en")
 
     # The Ruhr company sees the UK contact person too.
     jana.reload()
     expect(jana.locator("main")).to_contain_text("tom@pennine-grid.example")
-    _shot(jana, "7-accepted-contacts-de")
+    shot(jana, "7-accepted-contacts-de")
     assert not CompanyContact.objects.filter(objected_at__isnull=False).exists()
 
     # Staff see the lead on the board and move it to "meeting held".
@@ -152,7 +109,7 @@ def test_a_ruhr_and_a_uk_company_meet_through_a_double_opt_in_and_staff_follow_t
     demo_logins_ensure()
     staff_context = browser.new_context(base_url=live_server.url, locale="en-GB")
     staff = staff_context.new_page()
-    _watch_csp(staff)
+    watch_csp(staff)
     staff.goto("/en/staff/leads/")
     staff.get_by_label("Email").fill(STAFF_EMAIL)
     staff.get_by_label("Password").fill(DEMO_PASSWORD)
@@ -162,13 +119,13 @@ def test_a_ruhr_and_a_uk_company_meet_through_a_double_opt_in_and_staff_follow_t
     staff.goto("/en/staff/leads/")
     lead_card = staff.locator(f"#lead-{lead.pk}")
     expect(lead_card).to_contain_text("Emscher Sensorik GmbH")
-    _shot(staff, "8-staff-board-en")
+    shot(staff, "8-staff-board-en")
     lead_card.locator("select[name=stage]").select_option(LeadStage.MEETING_HELD)
     lead_card.locator("button[type=submit]").click()
     expect(staff.locator(f".lead-column-{LeadStage.MEETING_HELD} #lead-{lead.pk}")).to_be_visible()
     lead.refresh_from_db()
     assert lead.stage == LeadStage.MEETING_HELD
-    _shot(staff, "9-staff-board-moved-en")
+    shot(staff, "9-staff-board-moved-en")
 
     for page in (jana, tom, staff):
         assert page.csp_violations == []

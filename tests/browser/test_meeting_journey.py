@@ -5,8 +5,6 @@ Set JOURNEY_SCREENSHOTS to a directory to keep a screenshot of each step.
 """
 
 import datetime
-import os
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -16,8 +14,9 @@ from events.models import MeetingTable, Registration
 from matchmaking import services as matching
 from matchmaking.enums import MatchKind
 from matchmaking.models import Match
-from tests.factories import PASSWORD, CompanyMemberFactory, EventFactory
-from tests.matchmaking.runs_support import member, uk
+from tests.browser.journeys import matching_pair, shot, sign_in
+from tests.factories import CompanyMemberFactory, EventFactory
+from tests.matchmaking.runs_support import uk
 
 pytestmark = pytest.mark.browser
 
@@ -27,52 +26,10 @@ def _runs_directory(settings, tmp_path):
     settings.MATCH_RUNS_DIR = tmp_path / "match-runs"
 
 
-def _shot(page, name: str) -> None:
-    directory = os.environ.get("JOURNEY_SCREENSHOTS")
-    if directory:
-        Path(directory).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(directory) / f"meeting-{name}.png"), full_page=True)
-
-
-def _watch_csp(page) -> None:
-    page.csp_violations = []
-    page.on(
-        "console",
-        lambda message: (
-            "Content Security Policy" in message.text and page.csp_violations.append(message.text)
-        ),
-    )
-
-
-def _sign_in(browser, base_url: str, email: str, locale: str):
-    context = browser.new_context(base_url=base_url, locale=locale)
-    page = context.new_page()
-    _watch_csp(page)
-    page.goto("/en/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.locator(".site-header summary")).to_be_visible()
-    return page
-
-
 def _participants():
     """A Ruhr sensor maker and a UK grid operator whose offers answer each other's needs,
     one person of each registered for an event with meetings."""
-    ruhr = member(
-        ruhr=True,
-        name="Emscher Sensorik GmbH",
-        offers=["managed-detection-response"],
-        seeks=["incident-response-forensics"],
-        types=("supplier",),
-    )
-    british = member(
-        ruhr=False,
-        name="Pennine Grid Security Ltd",
-        offers=["incident-response-forensics"],
-        seeks=["managed-detection-response"],
-        types=("distribution",),
-    )
+    ruhr, british = matching_pair()
     jana = CompanyMemberFactory(
         company=ruhr,
         user__email="jana@emscher.example",
@@ -111,26 +68,26 @@ def test_two_matched_participants_arrange_a_meeting_and_both_see_it_on_their_age
     assert Match.objects.filter(company=ruhr, partner_company=british).exists()
 
     # Jana finds Tom among the suggestions, with the reason, and asks for a meeting.
-    jana = _sign_in(browser, live_server.url, jana_user.email, "de-DE")
+    jana = sign_in(browser, live_server.url, jana_user.email, "de-DE")
     jana.goto(f"/de/events/{event.slug}/meetings/")
     suggested = jana.locator("section[aria-labelledby=suggested-title]")
     card = suggested.locator("article", has_text="Tom Ashworth")
     expect(card).to_contain_text("Pennine Grid Security Ltd")
     expect(card.locator("ul li").first).to_be_visible()
-    _shot(jana, "1-suggestions-de")
+    shot(jana, "meeting-1-suggestions-de")
     card.get_by_role("button").click()
     jana.locator("textarea[name=message]").fill("Gern vor der Mittagspause?")
     jana.locator("#request button[type=submit]").click()
     expect(jana.locator("main")).to_contain_text("Tom Ashworth")
     expect(jana.locator("#outgoing-title")).to_be_visible()
-    _shot(jana, "2-request-sent-de")
+    shot(jana, "meeting-2-request-sent-de")
 
     # Tom sees the request and accepts it.
-    tom = _sign_in(browser, live_server.url, tom_user.email, "en-GB")
+    tom = sign_in(browser, live_server.url, tom_user.email, "en-GB")
     tom.goto(f"/en/events/{event.slug}/meetings/")
     expect(tom.locator("main")).to_contain_text("Requests for you")
     expect(tom.locator("main")).to_contain_text("Gern vor der Mittagspause?")
-    _shot(tom, "3-request-received-en")
+    shot(tom, "meeting-3-request-received-en")
     tom.get_by_role("button", name="Accept").click()
     expect(tom.locator("main")).to_contain_text("Meeting booked")
 
@@ -143,8 +100,8 @@ def test_two_matched_participants_arrange_a_meeting_and_both_see_it_on_their_age
         expect(agenda).to_contain_text("09:00–09:20")
         expect(agenda).to_contain_text("Table 1")
         expect(agenda).to_contain_text(partner)
-    _shot(tom, "4-agenda-en")
-    _shot(jana, "5-agenda-de")
+    shot(tom, "meeting-4-agenda-en")
+    shot(jana, "meeting-5-agenda-de")
 
     for page in (jana, tom):
         assert page.csp_violations == []

@@ -2,10 +2,8 @@
 plan, and a stand lists its exhibiting companies on the event page."""
 
 import datetime
-import threading
 
 import pytest
-from django.db import connection
 from django.utils import timezone, translation
 
 from bridges.models import Bridge
@@ -22,6 +20,7 @@ from notifications.texts import notification_text
 from tests.events.conftest import company_person
 from tests.factories import CompanyFactory, EventFactory, StaffFactory, UserFactory
 from tests.support.admin import admin_client_for, assert_constant_queries
+from tests.support.threads import at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -587,35 +586,13 @@ def test_the_delegation_page_counts_queries_the_same_for_one_or_three_selected(c
 # Two staff members at once
 
 
-def _in_threads(*calls) -> list:
-    barrier = threading.Barrier(len(calls))
-    results: list = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            with translation.override("en"):  # threads start without the test's language
-                results[index] = call()
-        except Exception as error:  # reported to the test
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=item) for item in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_staff_selecting_for_the_last_seat_at_once_select_one_company():
     delegation = _delegation(seats=1)
     first, second = _applied(delegation)[1], _applied(delegation)[1]
     anna, ben = StaffFactory(), StaffFactory()
 
-    results = _in_threads(
+    results = at_once(
         lambda: services.application_select(actor=anna, application_id=first.pk),
         lambda: services.application_select(actor=ben, application_id=second.pk),
     )

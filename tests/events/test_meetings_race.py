@@ -8,7 +8,7 @@ from events.meetings import services
 from events.meetings.slots import meeting_slots
 from events.models import Meeting, MeetingSeat
 from tests.events.test_meetings import meeting_event, participant
-from tests.leads.test_race import _in_threads
+from tests.support.threads import at_once
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -28,7 +28,7 @@ def test_one_person_accepting_two_requests_for_the_same_slot_at_once_gets_one_me
     slot = meeting_slots(event)[0].starts_at
     first, second = _wished(event, ben, anna, slot), _wished(event, cara, anna, slot)
 
-    results = _in_threads(
+    results = at_once(
         *(
             lambda meeting=meeting: services.meeting_accept(
                 actor=anna.user, event_id=event.pk, meeting_id=meeting.pk
@@ -48,7 +48,7 @@ def test_two_pairs_wanting_the_only_table_at_the_same_slot_at_once_get_one_booki
     slot = meeting_slots(event)[0].starts_at
     first, second = _wished(event, ben, anna, slot), _wished(event, dan, cara, slot)
 
-    results = _in_threads(
+    results = at_once(
         lambda: services.meeting_accept(actor=anna.user, event_id=event.pk, meeting_id=first.pk),
         lambda: services.meeting_accept(actor=cara.user, event_id=event.pk, meeting_id=second.pk),
     )

@@ -1,39 +1,16 @@
 """Both sides saying yes at the same moment: one lead, on real PostgreSQL with two threads."""
 
-import threading
-
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 
 from leads import services
 from leads.enums import IntroductionStatus
 from leads.models import Introduction, Lead
 from tests.factories import StaffFactory
 from tests.matchmaking.runs_support import member, uk
+from tests.support.threads import at_once
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def _in_threads(*calls) -> list:
-    """Run the calls at once, each in its own thread and connection; results or errors."""
-    barrier = threading.Barrier(len(calls))
-    results: list = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except Exception as error:  # reported to the test
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=item) for item in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
 
 
 def test_both_companies_accepting_a_brokered_introduction_at_once_open_one_lead():
@@ -42,7 +19,7 @@ def test_both_companies_accepting_a_brokered_introduction_at_once_open_one_lead(
         actor=StaffFactory(), bridge=uk(), first=first, second=second, why="Both build stacks."
     )
 
-    results = _in_threads(
+    results = at_once(
         lambda: services.introduction_accept(
             actor=None, introduction_id=introduction.pk, company=first
         ),
@@ -75,7 +52,7 @@ def test_two_leads_for_one_pair_opened_at_the_same_moment_become_one():
 
         return call
 
-    results = _in_threads(open_lead(first, second), open_lead(second, first))
+    results = at_once(open_lead(first, second), open_lead(second, first))
 
     assert not [result for result in results if isinstance(result, Exception)], results
     assert Lead.objects.count() == 1
