@@ -110,7 +110,7 @@ def run_state_save(run_id: int, state: RunState) -> None:
 def run_state_load(run_id: int) -> RunState:
     # Only this module writes these files, in a directory that is not served.
     with run_state_path(run_id).open("rb") as stream:
-        return pickle.load(stream)  # noqa: S301
+        return pickle.load(stream)  # noqa: S301  # nosec B301
 
 
 def run_state_delete(run_id: int) -> None:
