@@ -1,8 +1,8 @@
 """The restore drill (scripts/backup_restore_check.py) against the test PostgreSQL server.
 
-The full run takes the demo data through pg_dump -Fc and pg_restore (about 30 s on an
-idle machine, most of it `migrate`); the comparison is checked on its own with made-up
-snapshots, so that a difference is shown to fail the drill.
+The full run takes the demo data through pg_dump -Fc and pg_restore (30-40 s on two idle
+cores, nearly all of it `migrate` and `load_demo`); the comparison is checked on its own
+with made-up snapshots, so that a difference is shown to fail the drill.
 """
 
 import importlib.util
