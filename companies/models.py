@@ -104,6 +104,11 @@ class Company(models.Model):
         verbose_name = _("company")
         verbose_name_plural = _("companies")
         ordering = ["name"]
+        indexes = [
+            # Lists by name (the directory, a bridge's members) read the first page from this
+            # index instead of sorting every visible company.
+            models.Index(fields=["name", "id"], name="companies_company_name_id"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 Lower("name"), "country", name="companies_company_name_country_unique"
