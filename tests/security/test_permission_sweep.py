@@ -1,16 +1,16 @@
-"""Every URL pattern that takes an object id, slug or token, opened by six kinds of people,
-with objects that belong to someone else.
+"""Every URL pattern of the project, opened by six kinds of people (see tests/security/access.py).
 
-The patterns come from the resolver, so a view added later without an entry in `ACCESS` fails
-`test_every_url_with_parameters_says_who_may_open_it`: it cannot forget its permission check.
-Denied means a 404 (the object does not exist for them) or, when signed out, a redirect to
-sign in; never a page, and never a 403 that would confirm the object exists.
+One test per pattern opens it as each role in turn (those who may not first, so a refused
+attempt is shown to change nothing), with objects that belong to someone else. A GET page
+that opens is also checked for a strict Content-Security-Policy and for inline code the policy
+would block. The admin is swept separately: its patterns come from the ModelAdmins.
 """
 
 from dataclasses import dataclass, field
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from bridges.models import Bridge, Municipality, SettlementOffer, TwinningProject
@@ -28,158 +28,23 @@ from events.services import calendar_feed_for
 from leads.models import Introduction, Lead
 from matchmaking.models import MatchPair
 from tests.factories import CompanyFactory, EventFactory, StaffFactory, UserFactory
-
-ROLES = (
-    "anonymous",
-    "other_company_user",
-    "member",
-    "company_admin",
-    "municipality_user",
-    "staff",
+from tests.security.access import (
+    ACCESS,
+    ROLES,
+    Access,
+    url_patterns,
 )
-EVERYONE = frozenset(ROLES)
-NOBODY: frozenset[str] = frozenset()
-STAFF = frozenset({"staff"})
+from tests.security.csp import assert_strict_csp
 
 
-@dataclass(frozen=True)
-class Access:
-    """Who may open the URL (with someone else's object), how, and with which arguments."""
-
-    allowed: frozenset[str]
-    kwargs: str = ""  # the name of a `World` method that returns the URL's arguments
-    method: str = "get"
-    why: str = ""
+def test_every_url_pattern_says_who_may_open_it():
+    undeclared = [key for key, _route in url_patterns() if key not in ACCESS]
+    assert undeclared == [], "declare these URL patterns in tests/security/access.py"
 
 
-@dataclass(frozen=True)
-class Skip:
-    why: str
-
-
-ACCESS: dict[str, Access | Skip] = {
-    # Public pages: the slug names something public.
-    "pages:bridge": Access(EVERYONE, "bridge"),
-    "bridges:municipality": Access(EVERYONE, "municipality"),
-    # A hidden company of another team: its people and staff only.
-    "companies:detail": Access(STAFF, "hidden_company"),
-    # The signed token is the permission: whoever holds the notice may object.
-    "companies:contact_objection": Access(EVERYONE, "objection_token", why="signed token"),
-    # Another municipality's items: only its people (and staff).
-    "bridges:twinning_new": Access(STAFF, "municipality"),
-    "bridges:twinning_edit": Access(STAFF, "twinning"),
-    "bridges:twinning_end": Access(STAFF, "twinning", method="post"),
-    "bridges:offer_new": Access(STAFF, "municipality"),
-    "bridges:offer_edit": Access(STAFF, "offer"),
-    "bridges:offer_withdraw": Access(STAFF, "offer", method="post"),
-    # Another company's self-service pages: only its own people, not even staff (they use
-    # the admin).
-    "self_service:join_request": Access(NOBODY, "hidden_company_id"),
-    # The signed token is the permission; for another address the page explains and accepts
-    # nothing (checked below: nothing changes).
-    "self_service:invite_accept": Access(EVERYONE, "invite_token", why="signed token"),
-    "self_service:profile": Access(NOBODY, "company_id"),
-    "self_service:profile_step": Access(NOBODY, "profile_step"),
-    "self_service:team": Access(NOBODY, "company_id"),
-    "self_service:team_role": Access(NOBODY, "team_member", method="post"),
-    "self_service:team_remove": Access(NOBODY, "team_member", method="post"),
-    "self_service:team_invite_revoke": Access(NOBODY, "team_invite", method="post"),
-    "self_service:team_request_decide": Access(NOBODY, "team_request", method="post"),
-    "self_service:bridges": Access(NOBODY, "company_id"),
-    "self_service:bridge_withdraw": Access(NOBODY, "bridge_membership", method="post"),
-    "matches:list": Access(NOBODY, "bridge_matches"),
-    "matches:hidden": Access(NOBODY, "bridge_matches"),
-    "matches:pair_decide": Access(NOBODY, "match_pair", method="post"),
-    "matches:pair_clear": Access(NOBODY, "match_pair", method="post"),
-    # Another company's introductions: only its own people, not even staff (the admin); the
-    # other party too sees them only under its own company.
-    "introductions:request": Access(NOBODY, "match_pair", method="post"),
-    "introductions:list": Access(NOBODY, "company_id"),
-    "introductions:detail": Access(NOBODY, "introduction"),
-    "introductions:accept": Access(NOBODY, "introduction", method="post"),
-    "introductions:decline": Access(NOBODY, "introduction", method="post"),
-    "introductions:withdraw": Access(NOBODY, "introduction", method="post"),
-    "introductions:outcome": Access(NOBODY, "introduction", method="post"),
-    "settlement:company": Access(NOBODY, "bridge_matches"),
-    "settlement:ask_offer": Access(NOBODY, "settlement_offer_ask", method="post"),
-    "settlement:ask_company": Access(NOBODY, "settlement_partner_ask", method="post"),
-    # Another municipality's settlement view: its people, and staff may look; a company
-    # outside its view cannot be marked by anyone.
-    "settlement:municipality": Access(STAFF, "municipality"),
-    "settlement:interest": Access(NOBODY, "municipality_interest", method="post"),
-    # An introduction staff brokered to another municipality: its people, and staff may
-    # look; only its people answer, staff neither (the yes is the municipality's).
-    "settlement:municipality_introduction": Access(STAFF, "municipality_introduction"),
-    "settlement:municipality_introduction_accept": Access(
-        NOBODY, "municipality_introduction", method="post"
-    ),
-    "settlement:municipality_introduction_decline": Access(
-        NOBODY, "municipality_introduction", method="post"
-    ),
-    # The staff's lead board: staff (bridge managers for their bridges) only.
-    "leads:move": Access(STAFF, "lead", method="post"),
-    # The staff's key figures: a table's download, staff (their bridges' figures) only.
-    "insights:export": Access(STAFF, "insights_table"),
-    # A members-only event of a bridge the viewers' company is not on: it does not exist for
-    # them. Staff see it; registering needs a company there, so they get a message.
-    "events:detail": Access(STAFF, "members_only_event"),
-    "events:register": Access(STAFF, "members_only_event", method="post"),
-    "events:cancel": Access(STAFF, "members_only_event", method="post"),
-    # One's own registration's calendar entry: nobody else's.
-    "events:ics": Access(NOBODY, "members_only_event"),
-    # The secret token is the permission: whoever holds the feed address reads it.
-    "events:feed": Access(EVERYONE, "feed_token", why="secret token"),
-    # 1:1 meetings of an event: its registered participants only (none of the viewers is);
-    # staff see the people and the grid, and move booked meetings.
-    "meetings:people": Access(STAFF, "meeting_event"),
-    "meetings:request": Access(NOBODY, "meeting_event", method="post"),
-    "meetings:agenda": Access(NOBODY, "meeting_event"),
-    "meetings:grid": Access(STAFF, "meeting_event"),
-    # Someone else's meeting: only its two people answer or cancel it.
-    "meetings:accept": Access(NOBODY, "meeting", method="post"),
-    "meetings:decline": Access(NOBODY, "meeting", method="post"),
-    "meetings:cancel": Access(NOBODY, "meeting", method="post"),
-    "meetings:move": Access(STAFF, "meeting", method="post"),
-    # A delegation exists only for those who may see its event (a members-only one here).
-    "delegations:detail": Access(STAFF, "members_only_delegation"),
-    "delegations:apply": Access(STAFF, "members_only_delegation", method="post"),
-    # Someone else's notification: it does not exist for anyone but its person.
-    "notifications:open": Access(NOBODY, "notification", method="post"),
-    # The signed token is the permission: whoever holds the e-mail may unsubscribe its person
-    # (the page shows only the kind of e-mail; the POST changes their setting, nothing else).
-    "unsubscribe": Access(EVERYONE, "unsubscribe_token", why="signed token"),
-    # Not ours to sweep.
-    "account_confirm_email": Skip("allauth: a signed key sent to the address"),
-    "account_reset_password_from_key": Skip("allauth: a signed key sent to the address"),
-}
-ADMIN_PREFIX = "admin:"
-UNNAMED = Skip("media files in development (DEBUG only)")
-
-
-def _patterns(patterns=None, namespace=None):
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(pattern, URLResolver):
-            inner = pattern.namespace or namespace
-            if pattern.namespace and namespace:
-                inner = f"{namespace}:{pattern.namespace}"
-            yield from _patterns(pattern.url_patterns, inner)
-        elif isinstance(pattern, URLPattern) and pattern.pattern.regex.groups:
-            name = pattern.name and (f"{namespace}:{pattern.name}" if namespace else pattern.name)
-            yield name, pattern
-
-
-def _parametrised_names() -> list[str]:
-    with translation.override("en"):
-        return sorted({name or "" for name, _pattern in _patterns()})
-
-
-def test_every_url_with_parameters_says_who_may_open_it():
-    undeclared = [
-        name
-        for name in _parametrised_names()
-        if name and name not in ACCESS and not name.startswith(ADMIN_PREFIX)
-    ]
-    assert undeclared == [], "declare these URL names in ACCESS"
+def test_the_table_names_no_pattern_that_is_gone():
+    keys = {key for key, _route in url_patterns()}
+    assert sorted(set(ACCESS) - keys) == []
 
 
 @dataclass
@@ -399,39 +264,57 @@ class World:
 
 
 def _cases():
-    for name in _parametrised_names():
-        access = ACCESS.get(name) if name else UNNAMED
-        if access is None and name.startswith(ADMIN_PREFIX):
-            continue  # the admin is swept by `test_the_admin_is_for_staff_only`
-        if isinstance(access, Access):
-            for role in ROLES:
-                yield pytest.param(name, role, id=f"{name}-{role}")
+    for key, _route in url_patterns():
+        if isinstance(ACCESS.get(key), Access):
+            yield pytest.param(key, id=key)
+
+
+def _role_order(access: Access) -> list[str]:
+    """Those who may not first, then those who may, staff last: a POST by staff may change
+    the world, everyone before them must have changed nothing."""
+    denied = [role for role in ROLES if role not in access.allowed]
+    allowed = [role for role in ROLES if role in access.allowed and role != "staff"]
+    return denied + allowed + (["staff"] if "staff" in access.allowed else [])
+
+
+def _url(key: str, arguments: dict) -> str:
+    if key.startswith("/"):
+        return key
+    with translation.override("en"):
+        return reverse(key, kwargs=arguments)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("name", "role"), list(_cases()))
-def test_someone_elses_objects_stay_hidden_from_those_who_may_not_see_them(client, name, role):
-    from django.urls import reverse
-
-    access = ACCESS[name]
+@pytest.mark.parametrize("key", list(_cases()))
+def test_each_role_opens_only_what_it_may(key):
+    access = ACCESS[key]
     world = World()
-    if world.people[role] is not None:
-        client.force_login(world.people[role])
-    with translation.override("en"):
-        url = reverse(name, kwargs=getattr(world, access.kwargs)())
+    url = _url(key, getattr(world, access.kwargs)() if access.kwargs else {})
 
-    response = getattr(client, access.method)(url)
+    for role in _role_order(access):
+        client = Client()
+        if world.people[role] is not None:
+            client.force_login(world.people[role])
+        response = getattr(client, access.method)(url)
+        if role in access.allowed:
+            _assert_opens(response, role, url)
+            if role != "staff":
+                _assert_nothing_changed(world)
+            continue
+        if role == "anonymous" and response.status_code == 302:
+            assert "/accounts/login/" in response["Location"], response["Location"]
+        else:
+            assert response.status_code == 404, f"{role} got {response.status_code} for {url}"
+        _assert_nothing_changed(world)
 
-    if role in access.allowed:
-        assert response.status_code not in (403, 404), f"{role} should open {url}"
-        if role != "staff":
-            _assert_nothing_changed(world)
-        return
-    if role == "anonymous" and response.status_code == 302:
-        assert "/accounts/login/" in response["Location"], response["Location"]
-    else:
-        assert response.status_code == 404, f"{role} got {response.status_code} for {url}"
-    _assert_nothing_changed(world)
+
+def _assert_opens(response, role: str, url: str) -> None:
+    assert response.status_code not in (403, 404, 405), f"{role} got {response.status_code}: {url}"
+    if response.status_code == 302:
+        location = response["Location"]
+        assert "/accounts/login/" not in location or "/accounts/" in url, f"{role}: {url}"
+    if response.request["REQUEST_METHOD"] == "GET" and response.status_code == 200:
+        assert_strict_csp(response)
 
 
 def _assert_nothing_changed(world: World) -> None:
@@ -483,41 +366,3 @@ def _assert_nothing_changed(world: World) -> None:
     if notification is not None:
         notification.refresh_from_db()
         assert notification.read_at is None
-
-
-def _admin_urls():
-    with translation.override("en"):
-        for name, pattern in _patterns():
-            if name and name.startswith(ADMIN_PREFIX):
-                yield name, pattern
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("role", [role for role in ROLES if role != "staff"])
-def test_the_admin_is_for_staff_only(client, role):
-    from django.urls import reverse
-
-    world = World()
-    if world.people[role] is not None:
-        client.force_login(world.people[role])
-    opened = []
-    for name, pattern in _admin_urls():
-        regex = pattern.pattern.regex
-        if regex.groupindex:
-            kwargs = {key: "companies" if key == "app_label" else "1" for key in regex.groupindex}
-            url = reverse(name, kwargs=kwargs)
-        else:
-            url = reverse(name, args=["1"] * regex.groups)
-        response = client.get(url)
-        if response.status_code not in (302, 403, 404):
-            opened.append((url, response.status_code))
-        if response.status_code == 302:
-            assert "login" in response["Location"], url
-    assert opened == []
-
-
-def test_the_sweep_covers_the_patterns_and_roles_it_reports():
-    cases = list(_cases())
-    assert len(cases) == len(ROLES) * len(
-        [name for name, access in ACCESS.items() if isinstance(access, Access)]
-    )
