@@ -5,6 +5,7 @@ import pytest
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
+from tests.browser.audit import summary_lines, vnu_start
 from tests.browser.journeys import watch_csp
 
 CHROMIUM = "/usr/bin/chromium"
@@ -18,6 +19,7 @@ def browser(django_db_setup):
     # Playwright's sync API keeps an event loop running in this thread; Django's async-unsafe
     # guard needs to know that the tests and the live server thread are not async code.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    vnu_start()
     snapshots = _serialized_snapshots()
     with sync_playwright() as playwright:
         _serialized_snapshots_restore(snapshots)
@@ -48,3 +50,12 @@ def page(browser, django_db_serialized_rollback, live_server):
     watch_csp(page)
     yield page
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How many pages the journeys audited, and the minor findings they let through."""
+    lines = summary_lines()
+    if lines:
+        terminalreporter.section("accessibility and markup audit")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -11,14 +11,22 @@ from tests.matchmaking.runs_support import member
 
 
 def watch_csp(page) -> None:
-    """Collect the console's Content Security Policy complaints in `page.csp_violations`."""
+    """Collect the console's Content Security Policy complaints in `page.csp_violations`, and
+    keep the last response that loaded the page's document for audit() to validate."""
     page.csp_violations = []
+    page.document_response = None
+    page.on("response", lambda response: _document_response_keep(page, response))
     page.on(
         "console",
         lambda message: (
             "Content Security Policy" in message.text and page.csp_violations.append(message.text)
         ),
     )
+
+
+def _document_response_keep(page, response) -> None:
+    if response.request.resource_type == "document" and response.frame == page.main_frame:
+        page.document_response = response
 
 
 def shot(page, name: str) -> None:
