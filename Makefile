@@ -21,7 +21,7 @@ demo-setup: $(STAMPS)/app-deps messages
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) load_demo
 
-test: $(STAMPS)/dev-deps messages
+test: $(STAMPS)/dev-deps $(STAMPS)/node-deps messages
 	$(BIN)/python scripts/check_services.py
 	$(BIN)/pytest
 
@@ -65,3 +65,11 @@ $(STAMPS)/app-deps: requirements.lock | $(BIN)/python
 $(STAMPS)/dev-deps: requirements-dev.lock $(STAMPS)/app-deps
 	$(BIN)/pip install -q --require-hashes -r requirements-dev.lock
 	@touch $@
+
+# axe-core and the Nu HTML Checker for the browser tests' audit. Their install scripts stay off:
+# vnu-jar's would download a Java runtime, and the system's JRE serves.
+$(STAMPS)/node-deps: package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js and npm (sudo apt-get install nodejs npm)."; exit 1; }
+	@command -v java >/dev/null || { echo "java is missing: install a JRE (sudo apt-get install default-jre-headless)."; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts -s
+	@mkdir -p $(STAMPS) && touch $@
