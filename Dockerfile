@@ -20,8 +20,8 @@ COPY . .
 RUN python manage.py compilemessages --ignore=.venv -v0 \
  && DJANGO_DEBUG=0 SECRET_KEY=build-time-only-not-used-at-run-time-0123456789abcdefghij \
     ALLOWED_HOSTS=build.invalid python manage.py collectstatic --noinput -v0 \
- && mkdir -p /app/media \
- && chown -R ruhrbridge:ruhrbridge /app/media /app/staticfiles
+ && mkdir -p /app/media /app/match-runs \
+ && chown -R ruhrbridge:ruhrbridge /app/media /app/match-runs /app/staticfiles
 
 USER ruhrbridge
 EXPOSE 8000
