@@ -22,7 +22,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
+from _load_cpu import children_of, cpu_seconds, database_backends
 from _load_data import Page, pages
 from _load_server import PROXY_HEADER, collectstatic, get, served, served_env
 from _setup import setup_django
@@ -93,6 +95,26 @@ def run_wrk(wrk: str, port: int, page: Page, connections: int, duration: int) ->
     return figures
 
 
+def cpu_snapshot(server_pid: int, database: str) -> dict[str, dict[int, float]]:
+    workers = children_of(server_pid)
+    backends = database_backends(database)
+    return {
+        "app": {pid: cpu_seconds([pid]) for pid in workers},
+        "db": {pid: cpu_seconds([pid]) for pid in backends},
+    }
+
+
+def cpu_per_request(before: dict, after: dict, requests: float) -> dict[str, float]:
+    """Milliseconds of CPU per request of the workers and of their database backends (a
+    process that appeared during the run counts from zero)."""
+    return {
+        f"{kind}_cpu_ms": sum(seconds - before[kind].get(pid, 0.0) for pid, seconds in pids.items())
+        * 1000
+        / max(requests, 1)
+        for kind, pids in after.items()
+    }
+
+
 def drain(port: int) -> None:
     """Wait until the requests wrk left queued at its end are answered: behind many
     connections they would otherwise be counted in the next run's latencies."""
@@ -110,6 +132,7 @@ def row(page: Page, connections: int, figures: dict) -> str:
     return (
         f"{page.label:<10} {connections:>5} {figures['rps']:>8.1f} {figures['p50_ms']:>8.1f} "
         f"{figures['p95_ms']:>8.1f} {figures['p99_ms']:>8.1f} {errors:>7} "
+        f"{figures['app_cpu_ms']:>8.1f} {figures['db_cpu_ms']:>7.1f}  "
         f"({figures['non2xx']} non-2xx, {figures['socket_errors']} socket)"
     )
 
@@ -156,6 +179,7 @@ def main() -> int:
         "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ruhrbridge_load"
     )
     database_url = setup_django()
+    database = urlparse(database_url).path.lstrip("/")
     summary, urls = pages(options.per_side)
     print(f"database: {database_url}; {summary}")
     print(f"redis: {redis_url}; gunicorn: {options.workers} workers on 127.0.0.1:{options.port}")
@@ -170,18 +194,21 @@ def main() -> int:
         )
         collectstatic(env)
         log = Path(temp) / "gunicorn.log"
-        with served(env, port=options.port, workers=options.workers, log=log):
+        with served(env, port=options.port, workers=options.workers, log=log) as server:
             for page in urls:
                 check(options.port, page)
             print("each page answered 200 with its content: " + ", ".join(p.path for p in urls))
             print(f"before: {load_line()}")
             print(
                 f"{'page':<10} {'conns':>5} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
-                f"{'p99 ms':>8} {'errors':>7}"
+                f"{'p99 ms':>8} {'errors':>7} {'app cpu':>8} {'db cpu':>7}"
             )
             for connections in counts:
                 for page in urls:
+                    before = cpu_snapshot(server.pid, database)
                     figures = run_wrk(wrk, options.port, page, connections, options.duration)
+                    after = cpu_snapshot(server.pid, database)
+                    figures.update(cpu_per_request(before, after, figures["requests"]))
                     results.append((page, connections, figures))
                     print(row(page, connections, figures), flush=True)
                     drain(options.port)

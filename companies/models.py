@@ -108,6 +108,9 @@ class Company(models.Model):
             # Lists by name (the directory, a bridge's members) read the first page from this
             # index instead of sorting every visible company.
             models.Index(fields=["name", "id"], name="companies_company_name_id"),
+            # With the membership index below, counting the visible companies (the
+            # directory's and a bridge page's totals) reads two narrow indexes, not the table.
+            models.Index(fields=["visibility", "id"], name="companies_company_visible"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -250,6 +253,9 @@ class BridgeMembership(models.Model):
     class Meta:
         verbose_name = _("bridge membership")
         verbose_name_plural = _("bridge memberships")
+        indexes = [
+            models.Index(fields=["status", "company"], name="companies_membership_status"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["company", "bridge"], name="companies_membership_once"),
             models.CheckConstraint(
