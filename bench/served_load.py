@@ -17,6 +17,7 @@ import argparse
 import os
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -168,6 +169,8 @@ def main() -> int:
     if options.duration <= 0 or not counts or min(counts) <= 0:
         parser.error("--duration and --connections need numbers above 0")
     wrk = wrk_ensure()
+    # A plain `kill` ends the benchmark like Ctrl-C: through the blocks that stop gunicorn.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     redis_url = os.environ.get("BENCH_REDIS_URL") or os.environ.get(
         "REDIS_URL", "redis://127.0.0.1:6379/4"
