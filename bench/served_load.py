@@ -3,14 +3,22 @@
 Usage: .venv/bin/python bench/served_load.py [--duration 30] [--connections 4,32]
 Sets up its own PostgreSQL database (BENCH_DATABASE_URL, default ruhrbridge_load; kept for
 reruns) with `load_demo --synthetic 10000` (20,000 companies on the UK bridge), scores the
-partnership list of one synthetic Ruhr company and signs a user of that company in. Then it
-serves the site as docker-compose.yml does behind its proxy (DJANGO_DEBUG=0, Redis cache at
-BENCH_REDIS_URL, static files through whitenoise, `X-Forwarded-Proto: https`) on 127.0.0.1
-only, checks that each page answers 200 with its content, and runs wrk (2 threads) against
-the company directory, a bridge page and the signed-in Matches page, for --duration seconds
-per page and connection count. wrk is installed with apt-get when missing (as root).
-Target (Evidence issue): at 4 connections p95 at most 150 ms and no errors (non-2xx answers
-or socket errors) on every page; other connection counts are reported only.
+partnership list of one synthetic Ruhr company the way a profile save re-scores one company,
+and signs a user of that company in (a session made directly, as a login stores it). Then it
+serves the site as docker-compose.yml does behind its proxy: DJANGO_DEBUG=0, Redis for cache
+and broker (BENCH_REDIS_URL, else REDIS_URL, else redis://127.0.0.1:6379/4), static files
+collected into a temporary directory and served by whitenoise, SECURE_SSL_REDIRECT on and
+`X-Forwarded-Proto: https` on every request. Everything listens on 127.0.0.1 only.
+
+It checks that each page answers 200 with its content, then runs wrk (2 threads, 10 s
+timeout) against the company directory, a bridge page and the signed-in Matches page for
+--duration seconds per page and connection count, all pages at one count before the next.
+The table gives req/s, latency percentiles, errors (non-2xx answers and socket errors) and
+the CPU milliseconds per request of gunicorn's workers and of their PostgreSQL backends,
+which depend much less than latencies on other work running on the machine.
+wrk is installed with apt-get when missing (as root).
+Target (Evidence issue): at 4 connections p95 at most 150 ms and no errors on every page;
+other connection counts are reported only. Exit status 1 when it is missed.
 """
 
 import argparse
@@ -234,4 +242,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("interrupted; gunicorn stopped")
+        sys.exit(130)
