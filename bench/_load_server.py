@@ -64,13 +64,12 @@ def port_open(port: int) -> bool:
     return False
 
 
-def get(port: int, path: str, headers: dict[str, str] | None = None) -> Answer:
+def get(port: int, path: str, headers: dict[str, str] | None = None, *, proxied=True) -> Answer:
     """One plain GET as the proxy would forward it; redirects are not followed."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    sent = {PROXY_HEADER[0]: PROXY_HEADER[1]} if proxied else {}
     try:
-        connection.request(
-            "GET", path, headers={PROXY_HEADER[0]: PROXY_HEADER[1], **(headers or {})}
-        )
+        connection.request("GET", path, headers={**sent, **(headers or {})})
         response = connection.getresponse()
         body = response.read().decode("utf-8", "replace")
         return Answer(response.status, response.getheader("Location") or "", body)

@@ -206,9 +206,17 @@ def main() -> int:
         collectstatic(env)
         log = Path(temp) / "gunicorn.log"
         with served(env, port=options.port, workers=options.workers, log=log) as server:
+            plain = get(options.port, urls[0].path, proxied=False)
+            if plain.status != 301 or not plain.location.startswith("https://"):
+                raise SystemExit(
+                    f"without X-Forwarded-Proto: HTTP {plain.status}, not 301 to https"
+                )
             for page in urls:
                 check(options.port, page)
-            print("each page answered 200 with its content: " + ", ".join(p.path for p in urls))
+            print(
+                "each page answered 200 with its content (and 301 to https without the proxy "
+                "header): " + ", ".join(p.path for p in urls)
+            )
             print(f"before: {load_line()}")
             print(
                 f"{'page':<10} {'conns':>5} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
