@@ -30,12 +30,21 @@ def check_cache() -> str:
     return UP if cache.get("healthz") == "ok" else DOWN
 
 
+# Seconds the broker check may wait for a connection and for each answer. Without a socket
+# timeout a Redis that accepts connections but never answers (a hung host) would hold the
+# probe, and the web worker serving it, until the server kills the worker.
+BROKER_TIMEOUT = 2
+
+
 def check_broker() -> str:
     if celery_app.conf.task_always_eager:
         # Embedded mode: tasks run in-process, there is no broker to lose.
         return EAGER
-    with celery_app.connection_for_write() as conn:
-        conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=2)
+    timeouts = {"socket_timeout": BROKER_TIMEOUT, "socket_connect_timeout": BROKER_TIMEOUT}
+    with celery_app.connection_for_write(transport_options=timeouts) as conn:
+        conn.ensure_connection(
+            max_retries=1, interval_start=0, interval_step=0, timeout=BROKER_TIMEOUT
+        )
     return UP
 
 
