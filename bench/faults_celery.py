@@ -2,8 +2,8 @@
 
 Usage (as root, or as the postgres user: it starts a PostgreSQL cluster of its own):
     .venv/bin/python bench/faults_celery.py [--part matching|email|all] [--per-side 10000]
-        [--emails 2000] [--stale-seconds 30] [--lease-seconds 20] [--pg-port 5441]
-        [--redis-port 6391]
+        [--emails 2000] [--window-emails 300] [--stale-seconds 30] [--lease-seconds 20]
+        [--pg-port 5441] [--redis-port 6391]
 
 Everything runs on 127.0.0.1 against throwaway servers: its own PostgreSQL cluster (initdb in
 a temporary directory), its own redis-server, celery beat (the platform's sweepers) and the
@@ -14,8 +14,9 @@ matching: `load_demo --synthetic N` (N per side: 20,000 companies at the default
   first run is undisturbed and gives the expected rows; during the second one worker is
   killed with SIGKILL while chunks are being written, a replacement starts, and the run must
   end succeeded with exactly the rows of the first run, none twice.
-email: N outbox e-mails sent by one worker to an SMTP sink that counts every accepted message
-  by Message-ID and recipient. (1) The worker is killed at a random moment while sending;
+email: N outbox e-mails (--emails; --window-emails in round 2) sent by one worker to an SMTP
+  sink that counts every accepted message by Message-ID and recipient. (1) The worker is
+  killed at a random moment while sending;
   (2) it is killed inside the window between the sink accepting a message and the worker
   recording it, which is the one place where the outbox is at least once: that message may
   arrive twice, with the same Message-ID, and nothing may be lost.
@@ -193,9 +194,7 @@ def part_matching(stack: Stack, options) -> None:
     must(all(run.status == "succeeded" for run in runs), "the run with the kill succeeded")
     must(found == baseline, "rows found == rows expected (same pairs, ranks and scores)")
     must(dupes == 0, "no duplicate pairs or ranks")
-    must(
-        sum(run.rows_written for run in runs) == len(found), "rows_written of the runs == rows"
-    )
+    must(sum(run.rows_written for run in runs) == len(found), "rows_written of the runs == rows")
 
 
 # --- E-mail -----------------------------------------------------------------------------------
@@ -228,7 +227,9 @@ def outbox_states(ids: list[int]) -> dict[str, int]:
     return {row["status"]: row["n"] for row in rows}
 
 
-def email_round(stack: Stack, sink: SmtpSink, options, tag: str, targeted: bool) -> None:
+def email_round(
+    stack: Stack, sink: SmtpSink, options, tag: str, count: int, targeted: bool
+) -> None:
     from notifications.models import OutboundEmail
 
     env = stack.env(
@@ -239,14 +240,14 @@ def email_round(stack: Stack, sink: SmtpSink, options, tag: str, targeted: bool)
     worker = stack.add(celery_worker(f"mail-{tag}", env, stack.logs)).start()
     if targeted:
         sink.paused.clear()
-        sink.pause_after_accept(before + options.emails // 3, seconds=5)
-    ids = queue_emails(options.emails, tag)
+        sink.pause_after_accept(before + count // 3, seconds=5)
+    ids = queue_emails(count, tag)
     log(f"{tag}: queued {len(ids)} e-mails")
     if targeted:
         wait_for(sink.paused.is_set, options.timeout, message="the sink's pause")
         what = "inside the accepted-but-not-recorded window"
     else:
-        target = before + random.randint(options.emails // 5, options.emails // 2)
+        target = before + random.randint(count // 5, count // 2)
         wait_for(lambda: sink.total() >= target, options.timeout, 0.01, "sending to start")
         what = "at a random moment while sending"
     sent_at_kill = sink.total() - before
@@ -301,8 +302,8 @@ def part_email(stack: Stack, options) -> None:
     log(f"SMTP sink on 127.0.0.1:{sink.port}")
     if not any(service.name == "beat" for service in stack.services):
         stack.add(celery_beat(stack.env(), stack.logs)).start()
-    email_round(stack, sink, options, "random", targeted=False)
-    email_round(stack, sink, options, "window", targeted=True)
+    email_round(stack, sink, options, "random", options.emails, targeted=False)
+    email_round(stack, sink, options, "window", options.window_emails, targeted=True)
 
 
 def main() -> int:
@@ -310,6 +311,7 @@ def main() -> int:
     parser.add_argument("--part", choices=["matching", "email", "all"], default="all")
     parser.add_argument("--per-side", type=int, default=10_000)
     parser.add_argument("--emails", type=int, default=2000)
+    parser.add_argument("--window-emails", type=int, default=300)
     parser.add_argument("--stale-seconds", type=int, default=30)
     parser.add_argument("--lease-seconds", type=int, default=20)
     parser.add_argument("--timeout", type=float, default=150, help="per wait, seconds")
