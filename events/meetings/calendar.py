@@ -16,6 +16,8 @@ YEAR = timedelta(days=366)
 
 def meeting_ics(meeting: Meeting, *, partner: str, url: str) -> bytes:
     """The entry as one participant sees it; `partner` names the other one."""
+    # People type names; a line break in one would break the calendar's content lines.
+    partner = " ".join(partner.split())
     event = meeting.event
     assert meeting.starts_at is not None and meeting.ends_at is not None
     cancelled = meeting.status != MeetingStatus.ACCEPTED

@@ -261,3 +261,31 @@ def test_company_forms_refuse_a_website_that_is_not_http(field, website):
 
     with pytest.raises(ValidationError):
         field.clean(website)
+
+
+def test_calendar_entries_keep_a_hostile_name_inside_its_own_line():
+    """A name with a line break must not add a property (an attendee, an alarm) to the entry."""
+    from events.meetings.calendar import meeting_ics
+    from events.models import Meeting, Registration
+    from tests.factories import EventFactory
+
+    event = EventFactory(meetings_enabled=True)
+    people = [UserFactory(), UserFactory()]
+    requester, invitee = (
+        Registration.objects.create(event=event, user=person, status="registered")
+        for person in people
+    )
+    meeting = Meeting(
+        event=event,
+        requester=requester,
+        invitee=invitee,
+        status="accepted",
+        starts_at=event.starts_at,
+        ends_at=event.starts_at + timezone.timedelta(minutes=20),
+    )
+    hostile = f"{PAYLOAD}\r\nATTENDEE:mailto:evil@example.org\r\nBEGIN:VALARM"
+
+    lines = meeting_ics(meeting, partner=hostile, url="https://example.org/").decode().split("\r\n")
+
+    assert not any(line.startswith(("ATTENDEE", "BEGIN:VALARM")) for line in lines)
+    assert any(line.startswith("SUMMARY:") and "Evil <script>" in line for line in lines)
