@@ -104,11 +104,21 @@ def print_totals(totals: dict[str, int]) -> None:
 
 def rate_limits() -> list[tuple[str, str, str, str, str]]:
     """(what, key, number, window, where) for each limit, read from where it is configured."""
+    from allauth.account import app_settings as allauth_settings
+
     from companies.self_service import services as self_service
     from leads import services as leads
 
     rows = []
-    for action, rule in settings.ACCOUNT_RATE_LIMITS.items():
+    # allauth merges ours over its defaults: the effective limits, each with its origin.
+    for action, rule in sorted(allauth_settings.RATE_LIMITS.items()):
+        if not rule:
+            continue
+        where = (
+            "config/settings.py ACCOUNT_RATE_LIMITS"
+            if action in settings.ACCOUNT_RATE_LIMITS
+            else "allauth default"
+        )
         for part in str(rule).split(","):
             number, window, *key = part.strip().split("/")
             rows.append(
@@ -117,7 +127,7 @@ def rate_limits() -> list[tuple[str, str, str, str, str]]:
                     key[0] if key else "ip",
                     number,
                     window if window[0].isdigit() else f"1{window}",
-                    "config/settings.py ACCOUNT_RATE_LIMITS",
+                    where,
                 )
             )
     someone = SimpleNamespace(pk="<user>")
