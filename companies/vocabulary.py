@@ -7,6 +7,7 @@ from django.utils import translation
 
 from bridges.models import Capability, PartnershipType, Sector
 from companies.enums import CompanySize, SettlementTimeline, Visibility
+from core.exports import guarded_rows
 
 HEADER = ("kind", "slug", "sector", "name_en", "name_de")
 
@@ -47,4 +48,4 @@ def vocabulary_rows() -> Iterator[tuple[str, str, str, str, str]]:
 def write_vocabulary(stream) -> None:
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(HEADER)
-    writer.writerows(vocabulary_rows())
+    writer.writerows(guarded_rows(vocabulary_rows()))  # names are typed by staff

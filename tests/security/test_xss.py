@@ -289,3 +289,16 @@ def test_calendar_entries_keep_a_hostile_name_inside_its_own_line():
 
     assert not any(line.startswith(("ATTENDEE", "BEGIN:VALARM")) for line in lines)
     assert any(line.startswith("SUMMARY:") and "Evil <script>" in line for line in lines)
+
+
+def test_the_import_vocabulary_download_makes_formulas_inert():
+    from bridges.models import Sector
+
+    Sector.objects.create(slug="formula", name_en=FORMULA, name_de=FORMULA)
+    client = admin_client_for(Client(), StaffFactory())
+
+    text = _get(client, _url("admin:companies_company_import_vocabulary"))
+
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert "'" + FORMULA in cells
+    assert FORMULA not in cells
