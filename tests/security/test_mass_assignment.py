@@ -15,11 +15,12 @@ from bridges.models import Bridge, Municipality, SettlementOffer, TwinningProjec
 from companies.models import (
     BridgeMembership,
     Company,
+    CompanyContact,
     CompanyInvite,
     CompanyMember,
     JoinRequest,
 )
-from events.models import Delegation, DelegationApplication, Registration
+from events.models import Delegation, DelegationApplication, Meeting, Registration
 from leads.models import Introduction, Lead
 from matchmaking.models import MatchPair
 from notifications.models import NotificationSetting
@@ -335,3 +336,65 @@ def test_notification_settings_change_only_ones_own(stranger):
 
     assert NotificationSetting.objects.filter(user=stranger[1]).values().first() == before
     assert NotificationSetting.objects.filter(user=person).exists()
+
+
+def _contacts_post(parent, /, **fields) -> dict:
+    return {
+        "contacts-TOTAL_FORMS": "1",
+        "contacts-INITIAL_FORMS": "0",
+        "contacts-MIN_NUM_FORMS": "0",
+        "contacts-MAX_NUM_FORMS": "1000",
+        "contacts-0-name": "Ann Contact",
+        "contacts-0-email": "ann@example.org",
+        "contacts-0-company": parent,
+        **fields,
+    }
+
+
+def test_a_contact_person_belongs_to_the_company_whose_profile_it_is_on(stranger):
+    company = CompanyFactory()
+    client, _person = _owner_client(company)
+    url = _url("self_service:profile_step", company.pk, "contacts")
+
+    client.post(url, _contacts_post(stranger[0].pk))
+    assert not CompanyContact.objects.exists()  # the inline key must be the page's company
+
+    client.post(
+        url,
+        _contacts_post(
+            company.pk,
+            **{"contacts-0-objected_at": "2026-01-01T00:00", "contacts-0-source": "import"},
+            **_hostile(*stranger),
+        ),
+    )
+    contact = CompanyContact.objects.get()
+    assert (contact.company_id, contact.objected_at) == (company.pk, None)
+    assert contact.source != "import"
+
+
+def test_a_meeting_request_waits_for_the_answer(uk, stranger):
+    event = EventFactory(meetings_enabled=True)
+    asking, asked = _approved(CompanyFactory(), uk), _approved(CompanyFactory(ruhr=True), uk)
+    client, person = _owner_client(asking)
+    _other_client, other = _owner_client(asked)
+    mine, theirs = (
+        Registration.objects.create(event=event, user=user, company=company, status="registered")
+        for user, company in ((person, asking), (other, asked))
+    )
+
+    client.post(
+        _url("meetings:request", event.slug),
+        {
+            "invitee": theirs.pk,
+            "message": "Coffee?",
+            "status": "accepted",
+            "starts_at": event.starts_at.isoformat(),
+            "table": "1",
+            "requester": theirs.pk,
+            **{key: value for key, value in _hostile(*stranger).items() if key != "status"},
+        },
+    )
+
+    meeting = Meeting.objects.get()
+    assert (meeting.requester_id, meeting.invitee_id) == (mine.pk, theirs.pk)
+    assert (meeting.status, meeting.starts_at, meeting.table_id) == ("requested", None, None)
