@@ -12,7 +12,7 @@ from functools import partial
 from celery import current_app
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Max, Min, Q, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -107,8 +107,10 @@ def match_run_plan(*, run_id: int) -> None:
         plan = runs.plan(run_id=run.pk, bridge=run.bridge, kind=run.kind)
     except Exception as error:
         logger.exception("match run %s: planning failed", run_id)
+        _reconnect_if_broken()
         match_run_fail(run_id=run_id, error=f"Planning failed: {error}")
         return
+    _reconnect_if_broken()
     ids = plan.company_ids
     with transaction.atomic():
         run = MatchRun.objects.select_for_update().get(pk=run_id)
@@ -134,6 +136,18 @@ def match_run_plan(*, run_id: int) -> None:
         )
         chunk_ids = [chunk.pk for chunk in chunks]
         transaction.on_commit(partial(_enqueue_chunks, run_id, chunk_ids))
+
+
+def _reconnect_if_broken() -> None:
+    """Drop the database connection if it broke during a long computation without queries.
+
+    Planning and explaining a chunk compute for many seconds between queries; a database
+    restart or failover meanwhile leaves a dead connection that Django checks only when a
+    task starts. Without this the next write fails, and a run whose plan failed that way stays
+    "running" until the sweeper gives up on it (see ``_fail_dead_plans``).
+    """
+    if connection.connection is not None and not connection.is_usable():
+        connection.close()
 
 
 def _enqueue_chunks(run_id: int, chunk_ids: list[int]) -> None:
@@ -184,6 +198,7 @@ def match_chunk_run(*, chunk_id: int) -> None:
         )
         return
     explained = time.monotonic()
+    _reconnect_if_broken()
     with transaction.atomic():
         current = MatchChunk.objects.select_for_update().get(pk=chunk_id)
         if current.status != ChunkStatus.RUNNING or current.attempts != chunk.attempts:
@@ -248,8 +263,13 @@ def match_run_finalise(*, run_id: int) -> None:
             ]
         )
         transaction.on_commit(partial(runs.run_state_delete, run.pk))
+
         # Robust: telling people of new matches must not undo or fail a finished run.
-        transaction.on_commit(partial(notices.strong_matches_announce, run_id=run.pk), robust=True)
+        # A named function, not a partial: Django names the callback when it logs its error.
+        def announce() -> None:
+            notices.strong_matches_announce(run_id=run_id)
+
+        transaction.on_commit(announce, robust=True)
 
 
 def match_run_fail(*, run_id: int, error: str) -> bool:
