@@ -302,3 +302,41 @@ def test_the_import_vocabulary_download_makes_formulas_inert():
     cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     assert "'" + FORMULA in cells
     assert FORMULA not in cells
+
+
+def test_messages_people_write_to_each_other_show_as_text(world):
+    """A request to join (for the team's owners), a meeting request (for the invitee) and a
+    delegation application's motivation (for staff) carry text from someone else."""
+    from companies.models import JoinRequest
+    from events.models import Delegation, DelegationApplication, Meeting, Registration
+    from tests.factories import EventFactory
+
+    JoinRequest.objects.create(
+        company=world.viewer, user=world.evil_person, kind="join", message=PAYLOAD
+    )
+    event = EventFactory(meetings_enabled=True)
+    requester, invitee = (
+        Registration.objects.create(event=event, user=user, company=company, status="registered")
+        for user, company in ((world.evil_person, world.evil), (world.person, world.viewer))
+    )
+    Meeting.objects.create(event=event, requester=requester, invitee=invitee, message=PAYLOAD)
+    delegation = Delegation.objects.create(
+        event=event,
+        bridge=world.uk,
+        title_de="Delegation",
+        title_en="Delegation",
+        travel_date=event.starts_at.date(),
+        application_deadline=event.starts_at,
+        seats=2,
+    )
+    application = DelegationApplication.objects.create(
+        delegation=delegation, company=world.evil, motivation=PAYLOAD
+    )
+    client = world.client_for(world.person)
+
+    assert_inert_html(_get(client, _url("self_service:team", world.viewer.pk)))
+    assert_inert_html(_get(client, _url("meetings:people", event.slug)))
+    staff = admin_client_for(Client(), StaffFactory())
+    change = _url("admin:events_delegationapplication_change", application.pk)
+    assert_inert_html(_get(staff, change))
+    assert_inert_html(_get(staff, _url("admin:events_delegationapplication_changelist")))
