@@ -16,14 +16,16 @@ matching: `load_demo --synthetic N` (N per side: 20,000 companies at the default
   end succeeded with exactly the rows of the first run, none twice.
 email: N outbox e-mails (--emails; --window-emails in round 2) sent by one worker to an SMTP
   sink that counts every accepted message by Message-ID and recipient. (1) The worker is
-  killed at a random moment while sending;
-  (2) it is killed inside the window between the sink accepting a message and the worker
-  recording it, which is the one place where the outbox is at least once: that message may
-  arrive twice, with the same Message-ID, and nothing may be lost.
+  killed at a random moment while sending; (2) it is killed inside the window between the
+  sink accepting a message and the worker recording it, which is the one place where the
+  outbox is at least once: that message may arrive twice, with the same Message-ID, and
+  nothing may be lost.
 
-Exits 1 when a must-hold fails. Timers are shortened to fit the time budget (chunk staleness
-through BENCH_MATCH_CHUNK_STALE_SECONDS, the outbox lease through OUTBOX_SEND_LEASE_SECONDS);
-the beat intervals are the platform's (60 s). Timings on a shared machine are indicative.
+Run time: each part takes 3 to 7 minutes on two shared cores (the matching part scores
+20,000 companies twice); every wait is bounded by --timeout. Exits 1 when a must-hold fails.
+Timers are shortened to fit the time budget (chunk staleness through
+BENCH_MATCH_CHUNK_STALE_SECONDS, the outbox lease through OUTBOX_SEND_LEASE_SECONDS); the
+beat intervals are the platform's (60 s). Timings on a shared machine are indicative.
 """
 
 import argparse
