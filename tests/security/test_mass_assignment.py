@@ -398,3 +398,47 @@ def test_a_meeting_request_waits_for_the_answer(uk, stranger):
     meeting = Meeting.objects.get()
     assert (meeting.requester_id, meeting.invitee_id) == (mine.pk, theirs.pk)
     assert (meeting.status, meeting.starts_at, meeting.table_id) == ("requested", None, None)
+
+
+def test_accepting_an_invitation_gives_the_invited_role_in_the_inviting_company(stranger):
+    from companies.self_service.services import invite_create, invite_token
+
+    company = CompanyFactory()
+    _client, owner = _owner_client(company)
+    invite = invite_create(actor=owner, company=company, email="new@example.org", role="member")
+    person = UserFactory(email="new@example.org")
+    client = Client()
+    client.force_login(person)
+
+    client.post(
+        _url("self_service:invite_accept", invite_token(invite)),
+        {"role": "owner", **_hostile(*stranger)},
+    )
+
+    assert list(CompanyMember.objects.filter(user=person).values_list("company", "role")) == [
+        (company.pk, "member")
+    ]
+
+
+def test_answering_an_introduction_sets_no_stage_or_outcome(uk, stranger):
+    asking = _approved(CompanyFactory(ruhr=True), uk)
+    asked = _approved(CompanyFactory(), uk)
+    _asking_client, asker = _owner_client(asking)
+    client, _person = _owner_client(asked)
+    introduction = Introduction.objects.create(
+        bridge=uk,
+        requester=asking,
+        recipient=asked,
+        requested_by=asker,
+        requester_accepted_at=timezone.now(),
+        expires_at=timezone.now() + timezone.timedelta(days=7),
+    )
+
+    client.post(
+        _url("introductions:decline", asked.pk, introduction.pk),
+        {"reason": "Not now", "outcome": "won", **_hostile(*stranger)},
+    )
+
+    introduction.refresh_from_db()
+    assert (introduction.status, introduction.recipient_accepted_at) == ("declined", None)
+    assert not Lead.objects.exists()
