@@ -14,5 +14,10 @@ urlpatterns = [
     path("<slug:slug>/meetings/<int:meeting_id>/decline/", views.meeting_decline, name="decline"),
     path("<slug:slug>/meetings/<int:meeting_id>/cancel/", views.meeting_cancel, name="cancel"),
     path("<slug:slug>/meetings/<int:meeting_id>/move/", views.meeting_move, name="move"),
+    path(
+        "<slug:slug>/meetings/<int:meeting_id>/calendar.ics",
+        views.meeting_calendar,
+        name="calendar",
+    ),
     path("<slug:slug>/agenda/", views.agenda, name="agenda"),
 ]

@@ -62,6 +62,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         member.gaps, member.percent = selectors.profile_gaps(company=member.company)
     context = {
         "memberships": memberships,
+        # A municipality's people sign in here too: their way to its page and settlement view.
+        "municipalities": request.user.municipalities.order_by("name"),
         "invites": selectors.invites_open_for(user=request.user),
         "join_requests": selectors.join_requests_open_for(user=request.user),
     }

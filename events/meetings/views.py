@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from events.meetings import services
+from events.meetings.calendar import meeting_ics
 from events.meetings.forms import MeetingMoveForm, MeetingRequestForm
 from events.meetings.selectors import (
     agenda_for,
@@ -26,6 +27,7 @@ from events.meetings.selectors import (
     meeting_of,
     pair_label,
     people_for,
+    person_label,
     requests_for,
 )
 from events.meetings.slots import meeting_days, meeting_slots
@@ -159,6 +161,23 @@ def agenda(request: HttpRequest, slug: str) -> HttpResponse:
         days.setdefault(local.date(), []).append(own)
     context = {"event": event, "registration": registration, "days": list(days.items())}
     return render(request, "events/meetings/agenda.html", context)
+
+
+@login_required
+@require_GET
+def meeting_calendar(request: HttpRequest, slug: str, meeting_id: int) -> HttpResponse:
+    """The calendar entry of one of one's booked meetings, the one the e-mail attaches."""
+    event, registration = _participant(request, slug)
+    own = next(
+        (own for own in agenda_for(registration=registration) if own.meeting.pk == meeting_id), None
+    )
+    if own is None:
+        raise Http404
+    url = request.build_absolute_uri(reverse("meetings:agenda", kwargs={"slug": event.slug}))
+    content = meeting_ics(own.meeting, partner=person_label(own.partner), url=url)
+    response = HttpResponse(content, "text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting_id}.ics"'
+    return response
 
 
 def _staff_event(request: HttpRequest, slug: str) -> Event:
