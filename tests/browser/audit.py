@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 FATAL_IMPACTS = ("serious", "critical")
+USER_AGENT = "ruhrbridge-browser-audit"  # the checker answers 400 to requests without one
 
 # vnu warnings we keep, each with the reason; matched against the message text. A warning
 # not listed here is still only reported (in the run's summary), so that it gets a look.
@@ -159,7 +160,7 @@ def vnu_messages(html: str) -> list[dict]:
             "POST",
             "/?out=json",
             body=html.encode("utf-8"),
-            headers={"Content-Type": "text/html; charset=utf-8"},
+            headers={"Content-Type": "text/html; charset=utf-8", "User-Agent": USER_AGENT},
         )
         return json.load(connection.getresponse())["messages"]
     finally:
@@ -213,7 +214,7 @@ def _vnu_port() -> int:
             pytest.fail(f"The Nu HTML Checker exited at start (code {process.returncode}).")
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         try:
-            connection.request("GET", "/")
+            connection.request("GET", "/", headers={"User-Agent": USER_AGENT})
             if connection.getresponse().status == 200:
                 _VNU["ready"] = True
                 return port
