@@ -152,6 +152,7 @@ def uk_company_signs_up_and_applies(tom) -> None:
     contact.get_by_label("E-mail").fill(UK_CONTACT_EMAIL)
     shot(tom, "uk-14-contacts")
     _save_and_continue(tom, "Logo")
+    shot(tom, "uk-14b-logo")
 
     tom.get_by_role("link", name="Bridges", exact=True).last.click()
     uk = tom.locator("#bridge-united-kingdom")
@@ -181,7 +182,9 @@ def uk_company_requests_an_introduction(tom) -> None:
     expect(card).to_contain_text("You are looking for")
     shot(tom, "uk-18-matches")
     card.get_by_role("button", name="Request introduction").click()
-    expect(tom.get_by_role("heading", name=f"Request an introduction to {cast.RUHR_COMPANY}"))
+    expect(
+        tom.get_by_role("heading", name=f"Request an introduction to {cast.RUHR_COMPANY}")
+    ).to_be_visible()
     shot(tom, "uk-19-request-form")
     tom.get_by_label("Message").fill(
         "We respond to incidents at British substations and look for an MDR partner in the Ruhr."
@@ -219,8 +222,13 @@ def uk_company_registers_and_asks_for_a_meeting(tom) -> None:
 
 def uk_company_downloads_the_meeting_calendar_file(tom, event) -> None:
     tom.reload()
+    expect(tom.locator("section[aria-labelledby=suggested-title]")).to_contain_text(
+        "Meeting booked"
+    )
+    shot(tom, "uk-26b-meeting-booked")
     tom.get_by_role("link", name="My agenda").first.click()
     agenda = tom.locator("main")
+    expect(agenda).to_contain_text("10:00–10:20")
     expect(agenda).to_contain_text("Jana Kowalski")
     expect(agenda).to_contain_text("Tisch 1")
     shot(tom, "uk-27-agenda")
@@ -232,6 +240,7 @@ def uk_company_downloads_the_meeting_calendar_file(tom, event) -> None:
     assert str(entry["UID"]) == meeting.ics_uid
     assert entry.decoded("DTSTART") == meeting.starts_at
     assert entry.decoded("DTSTART").tzinfo.key == "Europe/Berlin"
+    assert entry.decoded("DTSTART").strftime("%H:%M") == "10:00"
     assert str(entry["STATUS"]) == "CONFIRMED"
     assert "Jana Kowalski" in str(entry["SUMMARY"])
     assert "Tisch 1" in str(entry["LOCATION"])
@@ -274,6 +283,7 @@ def ruhr_company_accepts_the_introduction_and_registers(jana) -> None:
     shot(jana, "ruhr-06-accepted")
 
     jana.get_by_role("link", name="Veranstaltungen", exact=True).click()
+    shot(jana, "ruhr-06b-events")
     jana.get_by_role("link", name=cast.EVENT_TITLE).first.click()
     shot(jana, "ruhr-07-event")
     jana.locator(".registration-box").get_by_role("button", name="Registrieren").click()
@@ -314,6 +324,7 @@ def municipality_docks_a_twinning_and_publishes_an_offer(lena) -> None:
     lena.get_by_role("button", name="Speichern").click()
     expect(lena.get_by_text("Die Partnerschaft ist gespeichert.")).to_be_visible()
     expect(lena.get_by_role("heading", name="Leeds")).to_be_visible()
+    shot(lena, "city-03b-twinning-saved")
 
     lena.get_by_role("button", name="Ansiedlungsangebot hinzufügen").click()
     lena.get_by_label("Titel (Deutsch)").fill("Büros im Dortmunder Technologiepark")
@@ -332,6 +343,7 @@ def municipality_docks_a_twinning_and_publishes_an_offer(lena) -> None:
 
 def municipality_marks_interest_in_the_uk_company(lena) -> None:
     lena.goto("/de/my/")
+    shot(lena, "city-05b-dashboard")
     lena.locator("section[aria-labelledby=municipalities-title]").get_by_role(
         "link", name="Unternehmen mit Ansiedlungsplänen"
     ).click()
@@ -376,7 +388,9 @@ def manager_approves_and_runs_matching(maren) -> None:
     shot(maren, "staff-05-approved")
 
     maren.goto("/admin/")
+    shot(maren, "staff-05b-admin")
     maren.get_by_role("link", name="Match runs").click()
+    shot(maren, "staff-05c-runs-before")
     maren.get_by_role("link", name="Start match runs").click()
     maren.get_by_label("Bridge").select_option(label="Innovation Bridge United Kingdom")
     shot(maren, "staff-06-start-runs")
@@ -388,6 +402,7 @@ def manager_approves_and_runs_matching(maren) -> None:
 
 def manager_moves_the_lead_and_exports_the_leads(maren) -> None:
     maren.goto("/en/")
+    shot(maren, "staff-07b-home")
     maren.locator(".site-header").get_by_text("Staff", exact=True).click()
     maren.get_by_role("link", name="Lead board").click()
     settlement = Lead.objects.get(kind=LeadKind.SETTLEMENT)
