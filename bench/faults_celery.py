@@ -136,6 +136,15 @@ def duplicates() -> int:
         return int(cursor.fetchone()[0])
 
 
+def _mid_chunk(workers):
+    """A worker whose last task line is a chunk received and not yet finished."""
+    for worker in workers:
+        lines = [line for line in worker.log_tail(400).splitlines() if " Task matchmaking." in line]
+        if lines and "match_chunk_run" in lines[-1] and lines[-1].endswith("received"):
+            return worker
+    return None
+
+
 def part_matching(stack: Stack, options) -> None:
     from django.core.management import call_command
     from django.db import connection
@@ -166,10 +175,16 @@ def part_matching(stack: Stack, options) -> None:
     log("run 2: SIGKILL one worker while chunks are written, then start a replacement")
     run_ids = start_run()
     follow(run_ids, options.timeout, until=lambda done, total: total and done >= total // 3)
+    victim = None
+    while victim is None:
+        # A few seconds into a chunk (they take 5 to 60 s here): claimed and computing.
+        first = wait_for(lambda: _mid_chunk(workers), 60, 0.1, "a worker in the middle of a chunk")
+        time.sleep(3)
+        victim = first if _mid_chunk([first]) else None
     running = MatchChunk.objects.filter(run_id__in=run_ids, status="running").count()
-    workers[0].kill9()
+    victim.kill9()
     killed_at = time.monotonic()
-    log(f"killed worker match-0 with SIGKILL ({running} chunks were running)")
+    log(f"killed worker {victim.name} with SIGKILL in a chunk ({running} chunks were running)")
     time.sleep(2)
     stack.add(celery_worker("match-2", env, stack.logs)).start()
     log("replacement worker match-2 ready")
@@ -194,6 +209,9 @@ def part_matching(stack: Stack, options) -> None:
         "sweep every 60 s)"
     )
     must(all(run.status == "succeeded" for run in runs), "the run with the kill succeeded")
+    for service in stack.services:
+        if service.name.startswith("match-"):
+            service.stop()  # the e-mail part counts what its own worker sends
     must(found == baseline, "rows found == rows expected (same pairs, ranks and scores)")
     must(dupes == 0, "no duplicate pairs or ranks")
     must(sum(run.rows_written for run in runs) == len(found), "rows_written of the runs == rows")
