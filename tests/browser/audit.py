@@ -34,6 +34,15 @@ USER_AGENT = "ruhrbridge-browser-audit"  # the checker answers 400 to requests w
 # not listed here is still only reported (in the run's summary), so that it gets a look.
 KEPT_WARNINGS: dict[str, str] = {}
 
+# vnu errors that are not errors for this site, each with the reason.
+IGNORED_ERRORS: dict[str, str] = {
+    r"^Attribute “hx-[a-z-]+” not allowed": (
+        "htmx's hx-* attributes: the site's convention for progressive enhancement (the "
+        "forms and links work without them). vnu knows only data-* as custom attributes; "
+        "browsers and assistive technology ignore unknown attributes."
+    ),
+}
+
 
 @dataclass
 class Audited:
@@ -118,10 +127,10 @@ def _markup_problems(page, record: Audited) -> list[str]:
         if message.get("type") == "info":
             if message.get("subType") != "warning":
                 continue
-            reason = _kept_reason(message.get("message", ""))
+            reason = _reason(KEPT_WARNINGS, message.get("message", ""))
             (record.kept if reason else record.warnings).append(line)
-        else:  # "error" and "non-document-error"
-            problems.append(line)
+        elif not _reason(IGNORED_ERRORS, message.get("message", "")):
+            problems.append(line)  # "error" and "non-document-error"
     return problems
 
 
@@ -136,8 +145,8 @@ def _document_html(page) -> str:
     return page.content()
 
 
-def _kept_reason(message: str) -> str:
-    for pattern, reason in KEPT_WARNINGS.items():
+def _reason(known: dict[str, str], message: str) -> str:
+    for pattern, reason in known.items():
         if re.search(pattern, message):
             return reason
     return ""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from tests.browser.audit import audit
 from tests.factories import PASSWORD
 from tests.matchmaking.runs_support import member
 
@@ -30,7 +31,9 @@ def _document_response_keep(page, response) -> None:
 
 
 def shot(page, name: str) -> None:
-    """Keep a screenshot of the step when JOURNEY_SCREENSHOTS names a directory."""
+    """Audit the step (accessibility and markup) and keep a screenshot of it when
+    JOURNEY_SCREENSHOTS names a directory."""
+    audit(page, name)
     directory = os.environ.get("JOURNEY_SCREENSHOTS")
     if directory:
         Path(directory).mkdir(parents=True, exist_ok=True)

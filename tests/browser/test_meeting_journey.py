@@ -90,6 +90,7 @@ def test_two_matched_participants_arrange_a_meeting_and_both_see_it_on_their_age
     shot(tom, "meeting-3-request-received-en")
     tom.get_by_role("button", name="Accept").click()
     expect(tom.locator("main")).to_contain_text("Meeting booked")
+    shot(tom, "meeting-3b-booked-en")
 
     # Both have it on their agenda: the time, the table and the other person.
     tom.goto(f"/en/events/{event.slug}/agenda/")
