@@ -73,7 +73,9 @@ def test_four_people_carry_a_uk_company_from_sign_up_to_a_meeting_and_a_settleme
     ruhr_company_accepts_the_introduction_and_registers(jana)
     uk_company_registers_and_asks_for_a_meeting(tom)
     ruhr_company_accepts_the_meeting(jana)
-    uk_company_downloads_the_meeting_calendar_file(tom, setup.event)
+    calendar_file = uk_company_downloads_the_meeting_calendar_file(tom, setup.event)
+    # The meeting's calendar file is the two participants' only.
+    assert lena.request.get(calendar_file).status == 404
     municipality_marks_interest_in_the_uk_company(lena)
     manager_moves_the_lead_and_exports_the_leads(maren)
 
@@ -220,7 +222,7 @@ def uk_company_registers_and_asks_for_a_meeting(tom) -> None:
     shot(tom, "uk-26-meeting-requested")
 
 
-def uk_company_downloads_the_meeting_calendar_file(tom, event) -> None:
+def uk_company_downloads_the_meeting_calendar_file(tom, event) -> str:
     tom.reload()
     expect(tom.locator("section[aria-labelledby=suggested-title]")).to_contain_text(
         "Meeting booked"
@@ -232,8 +234,9 @@ def uk_company_downloads_the_meeting_calendar_file(tom, event) -> None:
     expect(agenda).to_contain_text("Jana Kowalski")
     expect(agenda).to_contain_text("Tisch 1")
     shot(tom, "uk-27-agenda")
+    link = agenda.get_by_role("link", name="Calendar file")
     with tom.expect_download() as download:
-        agenda.get_by_role("link", name="Calendar file").click()
+        link.click()
     calendar = icalendar.Calendar.from_ical(download.value.path().read_bytes())
     meeting = Meeting.objects.get(event=event)
     (entry,) = calendar.walk("VEVENT")
@@ -244,6 +247,7 @@ def uk_company_downloads_the_meeting_calendar_file(tom, event) -> None:
     assert str(entry["STATUS"]) == "CONFIRMED"
     assert "Jana Kowalski" in str(entry["SUMMARY"])
     assert "Tisch 1" in str(entry["LOCATION"])
+    return link.get_attribute("href")
 
 
 # --- The Ruhr company, in German -----------------------------------------------------------
