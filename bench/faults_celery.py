@@ -275,7 +275,7 @@ def email_round(
     killed_at = time.monotonic()
     log(f"{tag}: killed the worker with SIGKILL {what}, after {sent_at_kill} accepted")
     time.sleep(1)
-    stack.add(celery_worker(f"mail-{tag}-2", env, stack.logs)).start()
+    replacement = stack.add(celery_worker(f"mail-{tag}-2", env, stack.logs)).start()
     log(f"{tag}: replacement worker ready; waiting for the outbox to drain")
 
     def drained() -> bool:
@@ -291,6 +291,7 @@ def email_round(
             last = line
         time.sleep(2)
     recovery = time.monotonic() - killed_at
+    replacement.stop()  # the next round's kill must meet that round's worker only
     emails = OutboundEmail.objects.filter(pk__in=ids)
     from notifications.services import _message_id
 
