@@ -16,7 +16,9 @@ MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 class MonthField(forms.CharField):
-    widget = forms.TextInput(attrs={"type": "month", "placeholder": "2027-09"})
+    # No placeholder: HTML allows none on a month input; a browser without a month picker
+    # shows a text box, and a wrong entry gets the error that names the format.
+    widget = forms.TextInput(attrs={"type": "month"})
 
     def to_python(self, value):
         value = super().to_python(value).strip()
