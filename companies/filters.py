@@ -11,6 +11,7 @@ from bridges.models import Bridge, PartnershipType, Sector
 from companies.enums import CompanySize, MembershipStatus
 from companies.models import RUHR_COUNTRY, BridgeMembership, Company
 from companies.sides import bridge_country_codes
+from core.choices import ModelChoiceFilter
 
 
 def _country_choices() -> list[tuple[str, str]]:
@@ -26,14 +27,14 @@ class CompanyDirectoryFilter(django_filters.FilterSet):
         method="filter_text",
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Name or description")}),
     )
-    bridge = django_filters.ModelChoiceFilter(
+    bridge = ModelChoiceFilter(
         label=_("Bridge"),
         queryset=Bridge.objects.filter(status=BridgeStatus.ACTIVE),
         to_field_name="slug",
         method="filter_bridge",
         empty_label=_("All bridges"),
     )
-    sector = django_filters.ModelChoiceFilter(
+    sector = ModelChoiceFilter(
         label=_("Sector"),
         queryset=Sector.objects.all(),
         to_field_name="slug",
@@ -43,7 +44,7 @@ class CompanyDirectoryFilter(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(
         label=_("Country"), choices=_country_choices, empty_label=_("All countries")
     )
-    partnership_type = django_filters.ModelChoiceFilter(
+    partnership_type = ModelChoiceFilter(
         label=_("Partnership type"),
         queryset=PartnershipType.objects.all(),
         to_field_name="slug",

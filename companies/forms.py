@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from bridges.selectors import bridges_managed_by
 from companies.enums import SettlementNeed
 from companies.models import Company
+from core.choices import ModelChoiceField
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
@@ -12,7 +13,7 @@ class CompanyImportForm(forms.Form):
     file = forms.FileField(
         label=_("File"), help_text=_(".csv (UTF-8, comma or semicolon) or .xlsx, at most 10 MB")
     )
-    bridge = forms.ModelChoiceField(
+    bridge = ModelChoiceField(
         label=_("Make them approved members of"),
         queryset=None,
         required=False,

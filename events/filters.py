@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bridges.enums import BridgeStatus
 from bridges.models import Bridge, Sector
+from core.choices import ModelChoiceFilter
 from events.enums import EventKind
 from events.models import Event
 
@@ -41,14 +42,14 @@ class MonthFilter(django_filters.Filter):
 
 
 class EventCalendarFilter(django_filters.FilterSet):
-    bridge = django_filters.ModelChoiceFilter(
+    bridge = ModelChoiceFilter(
         label=_("Bridge"),
         queryset=Bridge.objects.filter(status=BridgeStatus.ACTIVE),
         to_field_name="slug",
         field_name="bridges",
         empty_label=_("All bridges"),
     )
-    sector = django_filters.ModelChoiceFilter(
+    sector = ModelChoiceFilter(
         label=_("Sector"),
         queryset=Sector.objects.all(),
         to_field_name="slug",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bridges.models import Bridge, Sector
 from bridges.selectors import bridges_managed_by
+from core.choices import ModelChoiceField
 from insights.selectors import InsightFilters, Period
 
 # Dates outside these years are typing mistakes; they would also overflow the time zone maths.
@@ -35,14 +36,14 @@ class _DateInput(forms.DateInput):
 
 
 class InsightFilterForm(forms.Form):
-    bridge = forms.ModelChoiceField(
+    bridge = ModelChoiceField(
         label=_("Bridge"),
         queryset=Bridge.objects.none(),
         to_field_name="slug",
         required=False,
         empty_label=_("All bridges"),
     )
-    sector = forms.ModelChoiceField(
+    sector = ModelChoiceField(
         label=_("Sector"),
         queryset=Sector.objects.all(),
         to_field_name="slug",

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from bridges.models import Bridge, Municipality, SettlementOffer
 from bridges.selectors import bridges_managed_by
 from companies.models import Company
+from core.choices import ModelChoiceField
 from leads.enums import LeadKind, LeadStage
 from leads.models import MESSAGE_MAX_LENGTH, Introduction, Lead
 
@@ -30,7 +31,7 @@ class _BridgeChoiceMixin:
 
 
 class BoardFilterForm(_BridgeChoiceMixin, forms.Form):
-    bridge = forms.ModelChoiceField(
+    bridge = ModelChoiceField(
         label=_("Bridge"),
         queryset=Bridge.objects.none(),
         to_field_name="slug",
@@ -60,28 +61,28 @@ class LeadMoveForm(forms.Form):
 
 
 class LeadOpenForm(_BridgeChoiceMixin, forms.Form):
-    bridge = forms.ModelChoiceField(label=_("bridge"), queryset=Bridge.objects.none())
+    bridge = ModelChoiceField(label=_("bridge"), queryset=Bridge.objects.none())
     kind = forms.ChoiceField(label=_("kind"), choices=LeadKind.choices)
-    company = forms.ModelChoiceField(
+    company = ModelChoiceField(
         label=_("company"),
         queryset=Company.objects.all(),
         widget=_autocomplete(Lead, "company"),
     )
-    partner_company = forms.ModelChoiceField(
+    partner_company = ModelChoiceField(
         label=_("partner company"),
         queryset=Company.objects.all(),
         required=False,
         widget=_autocomplete(Lead, "partner_company"),
         help_text=_("For a partnership, or a Ruhr company that helps the newcomer land."),
     )
-    municipality = forms.ModelChoiceField(
+    municipality = ModelChoiceField(
         label=_("municipality"),
         queryset=Municipality.objects.all(),
         required=False,
         widget=_autocomplete(Lead, "municipality"),
         help_text=_("For a settlement with a municipality instead of a partner company."),
     )
-    offer = forms.ModelChoiceField(
+    offer = ModelChoiceField(
         label=_("settlement offer"),
         queryset=SettlementOffer.objects.all(),
         required=False,
@@ -96,7 +97,7 @@ class LeadOpenForm(_BridgeChoiceMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What the two agreed, in a sentence or two."),
     )
-    owner = forms.ModelChoiceField(
+    owner = ModelChoiceField(
         label=_("owner"),
         queryset=get_user_model().objects.filter(is_staff=True),
         required=False,
@@ -129,20 +130,20 @@ class LeadOpenForm(_BridgeChoiceMixin, forms.Form):
 
 
 class IntroductionBrokerForm(_BridgeChoiceMixin, forms.Form):
-    bridge = forms.ModelChoiceField(label=_("bridge"), queryset=Bridge.objects.none())
-    first = forms.ModelChoiceField(
+    bridge = ModelChoiceField(label=_("bridge"), queryset=Bridge.objects.none())
+    first = ModelChoiceField(
         label=_("First company"),
         queryset=Company.objects.all(),
         widget=_autocomplete(Introduction, "requester"),
     )
-    second = forms.ModelChoiceField(
+    second = ModelChoiceField(
         label=_("Second company"),
         queryset=Company.objects.all(),
         required=False,
         widget=_autocomplete(Introduction, "recipient"),
         help_text=_("A company to meet the first one, or leave empty and choose a municipality."),
     )
-    municipality = forms.ModelChoiceField(
+    municipality = ModelChoiceField(
         label=_("or a municipality"),
         queryset=Municipality.objects.all(),
         required=False,

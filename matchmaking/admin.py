@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from bridges.models import Bridge
 from bridges.selectors import bridges_managed_by, can_manage_bridge
 from core.admin_actions import ExportMixin
+from core.choices import ModelChoiceField
 from matchmaking.enums import ChunkStatus, MatchKind, RunTrigger
 from matchmaking.exports import RUHR_OFFER_COUNTRY, reasons_text
 from matchmaking.models import Match, MatchChunk, MatchPair, MatchRun
@@ -57,7 +58,7 @@ class MatchChunkInline(admin.TabularInline):
 
 
 class StartRunsForm(forms.Form):
-    bridge = forms.ModelChoiceField(queryset=Bridge.objects.none(), label=_("bridge"))
+    bridge = ModelChoiceField(queryset=Bridge.objects.none(), label=_("bridge"))
     kind = forms.ChoiceField(
         label=_("kind"),
         choices=[("", _("both kinds")), *MatchKind.choices],

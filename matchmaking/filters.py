@@ -6,18 +6,19 @@ from django.utils.translation import gettext_lazy as _
 
 from bridges.models import PartnershipType, Sector
 from companies.models import Company
+from core.choices import ModelChoiceFilter
 from matchmaking.models import Match
 
 
 class MatchListFilter(django_filters.FilterSet):
-    sector = django_filters.ModelChoiceFilter(
+    sector = ModelChoiceFilter(
         label=_("Sector"),
         queryset=Sector.objects.all(),
         to_field_name="slug",
         method="filter_sector",
         empty_label=_("All sectors"),
     )
-    partnership_type = django_filters.ModelChoiceFilter(
+    partnership_type = ModelChoiceFilter(
         label=_("Partnership type"),
         queryset=PartnershipType.objects.all(),
         to_field_name="slug",

@@ -15,6 +15,7 @@ from companies.forms import SettlementNeedsField
 from companies.models import RUHR_COUNTRY, Company, CompanyContact
 from companies.self_service.services import company_duplicate_of, duplicate_message
 from companies.sides import bridge_country_codes, company_side
+from core.choices import ModelMultipleChoiceField
 
 MAX_DESCRIPTION = 4000
 MAX_MOTIVATION = 1000
@@ -141,7 +142,7 @@ class BasicsForm(LabelsMixin, SideFormMixin, forms.ModelForm):
 
 
 def _checkboxes(queryset, label):
-    return forms.ModelMultipleChoiceField(
+    return ModelMultipleChoiceField(
         queryset=queryset, required=False, label=label, widget=forms.CheckboxSelectMultiple
     )
 
