@@ -5,13 +5,15 @@ BIN := $(VENV)/bin
 STAMPS := .stamps
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help demo demo-setup test lint format bench lock messages check-gettext
+.PHONY: help demo demo-setup test lint format bench audit lock messages check-gettext
 
 help:
 	@echo "make demo        set up SQLite with demo data and serve http://127.0.0.1:8000"
 	@echo "make demo-setup  the same without serving"
 	@echo "make test        run the whole test suite (PostgreSQL and Redis at 127.0.0.1)"
-	@echo "make lint        ruff and mypy"
+	@echo "make lint        ruff, mypy and bandit"
+	@echo "make bench       the benchmarks under bench/ (load, faults, imports, matching)"
+	@echo "make audit       pip-audit on the lock and bandit on our code"
 	@echo "make lock        recompile requirements*.lock from pyproject.toml"
 
 demo: demo-setup
@@ -28,6 +30,8 @@ test: $(STAMPS)/dev-deps $(STAMPS)/node-deps messages
 lint: $(STAMPS)/dev-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -r accounts announcements bridges companies config core demo events insights \
+		leads matchmaking notifications pages scripts -ll -c pyproject.toml -q
 	$(BIN)/mypy accounts/services.py notifications/services.py notifications/selectors.py \
 		companies/services.py companies/importing.py companies/sides.py bridges/places.py \
 		bridges/selectors.py core/exports.py matchmaking/engine matchmaking/profiles.py \
@@ -41,6 +45,10 @@ format: $(STAMPS)/dev-deps
 # Benchmarks use PostgreSQL (BENCH_DATABASE_URL, default: a database ruhrbridge_bench at 127.0.0.1).
 bench: $(STAMPS)/dev-deps messages
 	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# Needs PyPI's advisory API (or OSV with PIP_AUDIT_SERVICE=osv): see docs/evidence.md.
+audit: $(STAMPS)/dev-deps
+	bash scripts/security_audit.sh
 
 messages: check-gettext $(STAMPS)/app-deps
 	$(MANAGE) compilemessages --ignore=.venv -v0
