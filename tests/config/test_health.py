@@ -2,7 +2,6 @@ import json
 
 import pytest
 
-from config.celery import app as celery_app
 from config.settings_test import TEST_REDIS_URL
 from tests.support.subprocess_django import BASE_ENV, ROOT
 
@@ -20,14 +19,6 @@ def redis_cache(settings):
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
-
-
-@pytest.fixture
-def real_broker():
-    celery_app.conf.task_always_eager = False
-    yield celery_app
-    celery_app.conf.task_always_eager = True
-    celery_app.conf.broker_url = TEST_REDIS_URL
 
 
 def test_embedded_mode_is_healthy_with_the_broker_reported_as_eager(client):

@@ -10,9 +10,6 @@ import time
 
 import pytest
 
-from config.celery import app as celery_app
-from config.settings_test import TEST_REDIS_URL
-
 pytestmark = pytest.mark.django_db
 
 # The checks' own timeouts are 2 s each (cache set, broker connect): well within a probe's.
@@ -50,14 +47,6 @@ def silent_redis():
     timer.cancel()
     stop.set()
     thread.join(timeout=2)
-
-
-@pytest.fixture
-def real_broker():
-    celery_app.conf.task_always_eager = False
-    yield celery_app
-    celery_app.conf.task_always_eager = True
-    celery_app.conf.broker_url = TEST_REDIS_URL
 
 
 def test_a_hung_redis_makes_it_unavailable_within_the_probe_budget(
