@@ -481,3 +481,22 @@ class Stack(contextlib.ExitStack):
     def dump_logs(self, lines: int = 15) -> None:
         for service in self.services:
             print(f"--- last lines of {service.name} ---\n{service.log_tail(lines)}")
+
+
+def run_parts(options, parts, *, failures: list[str], setup) -> int:
+    """Both scripts' main: start the throwaway servers, `setup(stack)`, run the parts that
+    `options.part` chose (a name or "all", in the order given), print the verdict."""
+    started = time.monotonic()
+    with Stack(options.pg_port, options.redis_port) as stack:
+        try:
+            stack.start_servers()
+            setup(stack)
+            for name, part in parts:
+                if options.part in (name, "all"):
+                    part(stack, options)
+        except Exception:
+            stack.dump_logs()
+            raise
+    print(f"\ntotal {time.monotonic() - started:.0f} s; ", end="")
+    print("FAILED: " + "; ".join(failures) if failures else "every must-hold held")
+    return 1 if failures else 0

@@ -35,7 +35,16 @@ import subprocess
 import sys
 import time
 
-from _faults_infra import ROOT, SmtpSink, Stack, celery_beat, celery_worker, log, wait_for
+from _faults_infra import (
+    ROOT,
+    SmtpSink,
+    Stack,
+    celery_beat,
+    celery_worker,
+    log,
+    run_parts,
+    wait_for,
+)
 
 BRIDGE = "united-kingdom"
 FAILURES: list[str] = []
@@ -343,21 +352,8 @@ def main() -> int:
     parser.add_argument("--pg-port", type=int, default=5441)
     parser.add_argument("--redis-port", type=int, default=6391)
     options = parser.parse_args()
-    started = time.monotonic()
-    with Stack(options.pg_port, options.redis_port) as stack:
-        try:
-            stack.start_servers()
-            django_setup(stack)
-            if options.part in ("matching", "all"):
-                part_matching(stack, options)
-            if options.part in ("email", "all"):
-                part_email(stack, options)
-        except Exception:
-            stack.dump_logs()
-            raise
-    print(f"\ntotal {time.monotonic() - started:.0f} s; ", end="")
-    print("FAILED: " + "; ".join(FAILURES) if FAILURES else "every must-hold held")
-    return 1 if FAILURES else 0
+    parts = [("matching", part_matching), ("email", part_email)]
+    return run_parts(options, parts, failures=FAILURES, setup=django_setup)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ import time
 import urllib.error
 import urllib.request
 
-from _faults_infra import Stack, celery_beat, celery_worker, gunicorn, log, wait_for
+from _faults_infra import Stack, celery_beat, celery_worker, gunicorn, log, run_parts, wait_for
 from faults_celery import (
     FAILURES,
     django_setup,
@@ -273,21 +273,8 @@ def main() -> int:
     parser.add_argument("--redis-port", type=int, default=6392)
     parser.add_argument("--web-port", type=int, default=8391)
     options = parser.parse_args()
-    started = time.monotonic()
-    with Stack(options.pg_port, options.redis_port) as stack:
-        try:
-            stack.start_servers()
-            django_setup(stack)
-            if options.part in ("redis", "all"):
-                part_redis(stack, options)
-            if options.part in ("postgres", "all"):
-                part_postgres(stack, options)
-        except Exception:
-            stack.dump_logs()
-            raise
-    print(f"\ntotal {time.monotonic() - started:.0f} s; ", end="")
-    print("FAILED: " + "; ".join(FAILURES) if FAILURES else "every must-hold held")
-    return 1 if FAILURES else 0
+    parts = [("redis", part_redis), ("postgres", part_postgres)]
+    return run_parts(options, parts, failures=FAILURES, setup=django_setup)
 
 
 if __name__ == "__main__":
