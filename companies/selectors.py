@@ -31,11 +31,15 @@ def bridges_of_user(*, user) -> QuerySet[Bridge]:
     ).distinct()
 
 
-def companies_visible_to(*, user) -> QuerySet[Company]:
+def companies_visible_to(*, user, listed_on: Bridge | None = None) -> QuerySet[Company]:
+    """``listed_on``: only the public companies approved on that bridge count as listed
+    (the other rules stay), which spares the bridge page a second membership check."""
     companies = Company.objects.all()
     if user.is_authenticated and user.is_staff:
         return companies
-    listed = Q(visibility=Visibility.PUBLIC) & _approved_on()
+    listed = Q(visibility=Visibility.PUBLIC) & _approved_on(
+        None if listed_on is None else [listed_on.pk]
+    )
     if not user.is_authenticated:
         return companies.filter(listed)
     own = Exists(CompanyMember.objects.filter(company=OuterRef("pk"), user=user))
@@ -47,15 +51,15 @@ def companies_visible_to(*, user) -> QuerySet[Company]:
     return companies.filter(listed | shared | own)
 
 
-def directory_companies(*, user) -> QuerySet[Company]:
-    """The directory's list: the visible companies that take part in a bridge, with what a
-    card shows, in a constant number of queries."""
+def directory_companies(*, user, bridge: Bridge | None = None) -> QuerySet[Company]:
+    """The directory's list: the visible companies that take part in a bridge (in ``bridge``
+    if given), with what a card shows, in a constant number of queries."""
     approved = BridgeMembership.objects.filter(status=MembershipStatus.APPROVED).select_related(
         "bridge"
     )
-    companies = companies_visible_to(user=user)
-    if user.is_authenticated:  # for visitors, "visible" already means "approved somewhere"
-        companies = companies.filter(_approved_on())
+    companies = companies_visible_to(user=user, listed_on=bridge)
+    if user.is_authenticated:  # for visitors, "visible" already means "approved" there
+        companies = companies.filter(_approved_on(None if bridge is None else [bridge.pk]))
     return (
         companies.select_related("home_municipality")
         .prefetch_related(

@@ -106,6 +106,7 @@ DEMO_LOGINS_ALLOWED = DEBUG
 # --- Applications ----------------------------------------------------------------------
 
 INSTALLED_APPS = [
+    "core",
     "accounts",
     "notifications",
     "bridges",

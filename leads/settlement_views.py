@@ -20,7 +20,7 @@ from leads import selectors, services, settlement
 from leads.enums import IntroductionStatus
 from leads.forms import MunicipalityDeclineForm
 from leads.models import Introduction, Lead
-from matchmaking.profiles import vocabulary_load
+from matchmaking.profiles import vocabulary_cached
 
 
 def _municipality_for(request: HttpRequest, slug: str) -> Municipality:
@@ -66,7 +66,7 @@ def company_settlement(request: HttpRequest, company_id: int, bridge_slug: str) 
             company=company,
             bridge=bridge,
             language=get_language(),
-            vocabulary=vocabulary_load(),
+            vocabulary=vocabulary_cached(),
         )
         if not context["entries"]:
             context["empty"] = settlement.settlement_empty_reason(bridge=bridge)
@@ -133,7 +133,7 @@ def municipality_settlement(request: HttpRequest, slug: str) -> HttpResponse:
         settlement.municipality_matches(municipality=municipality),
         municipality=municipality,
         language=get_language(),
-        vocabulary=vocabulary_load(),
+        vocabulary=vocabulary_cached(),
     )
     introductions = settlement.municipality_introduction_list(municipality=municipality)
     return render(
@@ -212,7 +212,7 @@ def _introduction_page(
             bridge=introduction.bridge,
             viewer="staff",
             language=get_language(),
-            vocabulary=vocabulary_load(),
+            vocabulary=vocabulary_cached(),
         ),
         declined_by_us=settlement.declined_by_municipality(introduction),
         decline_form=decline_form or MunicipalityDeclineForm(),

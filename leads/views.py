@@ -22,7 +22,7 @@ from leads import selectors, services, settlement
 from leads.enums import IntroductionStatus
 from leads.forms import IntroductionDeclineForm, IntroductionRequestForm, OutcomeForm
 from leads.models import Introduction
-from matchmaking.profiles import vocabulary_load
+from matchmaking.profiles import vocabulary_cached
 from matchmaking.selectors import partner_for_pair
 
 PAGE_SIZE = 20
@@ -50,14 +50,14 @@ def _reasons(bridge: Bridge, company: Company, partner: Company | Municipality) 
             bridge=bridge,
             viewer="owner",
             language=get_language(),
-            vocabulary=vocabulary_load(),
+            vocabulary=vocabulary_cached(),
         )
     return selectors.match_reasons_for(
         bridge=bridge,
         company=company,
         partner=partner,
         language=get_language(),
-        vocabulary=vocabulary_load(),
+        vocabulary=vocabulary_cached(),
     )
 
 

@@ -19,7 +19,7 @@ from core.choices import ModelChoiceField
 from matchmaking.enums import ChunkStatus, MatchKind, RunTrigger
 from matchmaking.exports import RUHR_OFFER_COUNTRY, reasons_text
 from matchmaking.models import Match, MatchChunk, MatchPair, MatchRun
-from matchmaking.profiles import vocabulary_load
+from matchmaking.profiles import vocabulary_cached
 from matchmaking.services import match_run_start
 
 
@@ -210,7 +210,7 @@ class MatchAdmin(_ManagedBridgesMixin, ExportMixin, admin.ModelAdmin):
         return formats.number_format(match.score, 2)
 
     def get_export_queryset(self, queryset):
-        vocabulary = vocabulary_load()
+        vocabulary = vocabulary_cached()
         for match in queryset.select_related("company", "partner_company", "partner_offer"):
             match.reasons_en = reasons_text(
                 match.reasons,

@@ -13,11 +13,13 @@ from bridges.enums import OfferStatus
 from bridges.models import Bridge, Capability, PartnershipType, Sector, SettlementOffer
 from companies.enums import MembershipStatus, Visibility
 from companies.models import RUHR_COUNTRY, BridgeMembership, Company, CompanyMember
+from core.reference_cache import cached
 from matchmaking.engine import Profile, Snapshot, Vocabulary, build_snapshot
 from matchmaking.engine import SettlementOffer as OfferRecord
 
 
 def vocabulary_load() -> Vocabulary:
+    """Read now: what a run scores with."""
     return Vocabulary.build(
         sectors=Sector.objects.order_by("slug").values_list("slug", "name_de", "name_en"),
         capabilities=Capability.objects.order_by("sector__slug", "slug").values_list(
@@ -27,6 +29,11 @@ def vocabulary_load() -> Vocabulary:
             "slug", "name_de", "name_en"
         ),
     )
+
+
+def vocabulary_cached() -> Vocabulary:
+    """What pages word reasons with: the same, kept between requests until staff change it."""
+    return cached("vocabulary", (), vocabulary_load)
 
 
 def _slugs_by_company(through, field: str, bridge: Bridge) -> dict[int, list[str]]:

@@ -92,21 +92,19 @@ def match_cards(
 ) -> list[MatchCard]:
     """Cards for one page of matches, the reasons from the company's side in ``language``."""
     matches = list(matches)
-    states = dict(
-        MatchPair.objects.filter(
-            bridge=bridge,
-            company=company,
-            partner_id__in=[match.partner_company_id for match in matches],
-        ).values_list("partner_id", "state")
+    partner_ids = [match.partner_company_id for match in matches]
+    # Both directions in one query: the company's own decisions and the partners' requests.
+    pairs = MatchPair.objects.filter(bridge=bridge).filter(
+        Q(company=company, partner_id__in=partner_ids)
+        | Q(partner=company, company_id__in=partner_ids, state=PairState.INTRODUCTION_REQUESTED)
     )
-    asking = set(
-        MatchPair.objects.filter(
-            bridge=bridge,
-            partner=company,
-            company_id__in=[match.partner_company_id for match in matches],
-            state=PairState.INTRODUCTION_REQUESTED,
-        ).values_list("company_id", flat=True)
-    )
+    states: dict[int, str] = {}
+    asking: set[int] = set()
+    for company_id, partner_id, state in pairs.values_list("company_id", "partner_id", "state"):
+        if company_id == company.pk:
+            states[partner_id] = state
+        else:
+            asking.add(company_id)
     reader = "de" if language == "de" else "en"
     return [
         MatchCard(

@@ -15,7 +15,7 @@ from companies.self_service.access import company_for_person
 from matchmaking import selectors, services
 from matchmaking.enums import PairState
 from matchmaking.filters import MatchListFilter
-from matchmaking.profiles import vocabulary_load
+from matchmaking.profiles import vocabulary_cached
 
 PAGE_SIZE = 20
 DECIDABLE_STATES = (PairState.INTERESTED, PairState.NOT_INTERESTED)
@@ -57,7 +57,7 @@ def match_list(request: HttpRequest, company_id: int, bridge_slug: str) -> HttpR
             company=company,
             bridge=bridge,
             language=get_language(),
-            vocabulary=vocabulary_load(),
+            vocabulary=vocabulary_cached(),
         )
         if not context["cards"]:
             context["empty"] = (

@@ -67,7 +67,4 @@ def bridge_for_page(*, slug: str, user) -> Bridge | None:
 
 def bridge_members_visible_to(*, bridge: Bridge, user):
     """The bridge's approved member companies that this viewer may see."""
-    return directory_companies(user=user).filter(
-        bridge_memberships__bridge=bridge,
-        bridge_memberships__status=MembershipStatus.APPROVED,
-    )
+    return directory_companies(user=user, bridge=bridge)

@@ -15,7 +15,7 @@ from events.selectors import events_visible_to
 from matchmaking.engine.render import render_reason
 from matchmaking.enums import MatchKind
 from matchmaking.models import Match
-from matchmaking.profiles import vocabulary_load
+from matchmaking.profiles import vocabulary_cached
 
 
 def event_for_meetings(*, user, slug: str) -> tuple[Event, Registration | None] | None:
@@ -145,7 +145,7 @@ def people_for(*, event: Event, registration: Registration | None, language: str
         best.setdefault(match.partner_company_id or 0, match)
     if not best:
         return [], people
-    vocabulary = vocabulary_load()
+    vocabulary = vocabulary_cached()
     reader: Literal["de", "en"] = "de" if language == "de" else "en"
     suggested: list[Person] = []
     rest: list[Person] = []

@@ -1,5 +1,6 @@
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -14,6 +15,9 @@ def admin_client_for(client, user):
 
 
 def count_queries(client, url: str) -> int:
+    """The queries of one request with nothing cached (core.reference_cache keeps filter
+    forms and wording between requests), so that two counts compare like with like."""
+    cache.clear()
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200, url
