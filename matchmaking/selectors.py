@@ -80,8 +80,14 @@ def match_list_for(*, company: Company, bridge: Bridge) -> QuerySet[Match]:
         )
         .exclude(Exists(excluded))
         .select_related("partner_company")
+        # What a card shows (templates/matchmaking/matches.html), and no timestamps to parse.
+        .only("score", "reasons", "rank", "partner_company__name", "partner_company__country")
         .prefetch_related(
-            Prefetch("partner_company__sectors", queryset=Sector.objects.order_by("slug"))
+            Prefetch(
+                "partner_company__sectors",
+                queryset=Sector.objects.order_by("slug"),
+                to_attr="card_sectors",
+            )
         )
         .order_by("rank", "pk")
     )
