@@ -2,10 +2,10 @@
 
 The reference data are the bridges, sectors, capabilities and partnership types: staff change
 them in the admin a few times a year, yet every directory, calendar and Matches page reads them
-to build its filter choices and the wording of match reasons. Everything cached here is keyed by
-a version that changes whenever one of those rows is saved or deleted (see bridges/apps.py), so
-a change shows at once; the timeout only bounds what a change that skips the model signals
-(a bulk update in a migration) can leave behind.
+to build its filter choices and the wording of match reasons. Everything cached here carries
+the version it was computed under, and the version changes whenever one of those rows is saved
+or deleted (see bridges/apps.py), so a change shows at once; the timeout only bounds what a
+change that skips the model signals (a bulk update in a migration) can leave behind.
 
 The cache is an optimisation, never a dependency: when it cannot be reached, the value is
 computed as if nothing were cached and the page still renders.
@@ -44,14 +44,11 @@ def _version_bump() -> None:
         logger.warning("reference cache unreachable: version not changed", exc_info=True)
 
 
-def _version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        # add() keeps a version another process set first; read back the one that won.
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
-    return version
+def _version_start() -> str:
+    version = uuid.uuid4().hex
+    # add() keeps a version another process set first; read back the one that won.
+    cache.add(VERSION_KEY, version, None)
+    return cache.get(VERSION_KEY, version)
 
 
 def key_for(name: str, parts: Iterable[object]) -> str:
@@ -60,19 +57,25 @@ def key_for(name: str, parts: Iterable[object]) -> str:
 
 
 def cached(name: str, parts: Iterable[object], compute: Callable[[], T]) -> T:
-    """The value of ``compute()`` (never None) for these key parts under the current reference
-    data; ``parts`` must name everything else the value depends on."""
+    """The value of ``compute()`` for these key parts under the current reference data;
+    ``parts`` must name everything else the value depends on.
+
+    A value is stored with the version it was computed under, so that one round trip reads
+    both, and a value computed while staff changed the data is never taken for a fresh one.
+    """
+    key = key_for(name, parts)
     try:
-        key = key_for(name, (_version(), *parts))
-        stored = cache.get(key)
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or _version_start()
     except CACHE_ERRORS:
         logger.warning("reference cache unreachable: computing %s", name, exc_info=True)
         return compute()
-    if stored is not None:
-        return stored
+    stored = found.get(key)
+    if stored is not None and stored[0] == version:
+        return stored[1]
     value = compute()
     try:
-        cache.set(key, value, TIMEOUT)
+        cache.set(key, (version, value), TIMEOUT)
     except CACHE_ERRORS:
         logger.warning("reference cache unreachable: %s not stored", name, exc_info=True)
     return value
