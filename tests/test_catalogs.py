@@ -14,7 +14,7 @@ from django.utils import translation
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCAL_APPS = tuple(app for app in settings.INSTALLED_APPS if (ROOT / app).is_dir())
-SOURCES = (*LOCAL_APPS, "core", "config", "templates", "locale", "locale_overrides", "manage.py")
+SOURCES = (*LOCAL_APPS, "config", "templates", "locale", "locale_overrides", "manage.py")
 INFORMAL = re.compile(
     r"\b(du|dich|dir|dein|deine|deinen|deinem|deiner|deines|hast|bist|kannst|möchtest|musst)\b",
     re.IGNORECASE,

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from bridges.models import Bridge
+from bridges.models import Bridge, Municipality
 from companies.self_service import services
 from tests.factories import CompanyFactory, CompanyMemberFactory, MembershipFactory, UserFactory
 from tests.support.admin import assert_constant_queries
@@ -83,3 +83,33 @@ def test_the_dashboard_queries_grow_only_with_the_companies_not_their_bridges(cl
         reverse("self_service:dashboard"),
         lambda: MembershipFactory(company=company, bridge=next(bridges)),
     )
+
+
+def _officer_of(municipality_slug: str, user):
+    municipality = Municipality.objects.get(slug=municipality_slug)
+    municipality.users.add(user)
+    return municipality
+
+
+def test_a_municipality_officer_without_a_company_gets_a_municipality_dashboard(client, user):
+    municipality = _officer_of("dortmund", user)
+    client.force_login(user)
+
+    content = client.get(reverse("self_service:dashboard")).content.decode()
+
+    assert "<h1>My municipalities</h1>" in content
+    assert "My companies</h1>" not in content
+    assert municipality.name in content
+    assert reverse("settlement:municipality", args=[municipality.slug]) in content
+    assert "You do not belong to a company yet." not in content
+
+
+def test_someone_with_a_company_and_a_municipality_sees_both_in_the_heading(client):
+    membership = CompanyMemberFactory(company__name="Emscher Wasserstoff GmbH")
+    _officer_of("dortmund", membership.user)
+    client.force_login(membership.user)
+
+    content = client.get(reverse("self_service:dashboard")).content.decode()
+
+    assert "<h1>My companies and municipalities</h1>" in content
+    assert "Emscher Wasserstoff GmbH" in content
