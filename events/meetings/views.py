@@ -58,18 +58,21 @@ def _error_text(error: Exception) -> str:
     return str(error)
 
 
-@login_required
-@require_GET
-def people(request: HttpRequest, slug: str) -> HttpResponse:
-    event, registration = _event(request, slug)
-    suggested, others = people_for(event=event, registration=registration, language=get_language())
+def _people_page(
+    request: HttpRequest, event: Event, registration: Registration | None, *, people=None, form=None
+) -> HttpResponse:
+    """Meet people; ``form`` is a refused request, shown again with what was typed."""
+    if people is None:
+        people = people_for(event=event, registration=registration, language=get_language())
+    suggested, others = people
     incoming, outgoing = requests_for(registration=registration) if registration else ([], [])
-    form = MeetingRequestForm(
-        initial={"invitee": request.GET.get("with", "")},
-        people=[*suggested, *others],
-        slots=meeting_slots(event),
-        zone=event.tzinfo,
-    )
+    if form is None:
+        form = MeetingRequestForm(
+            initial={"invitee": request.GET.get("with", "")},
+            people=[*suggested, *others],
+            slots=meeting_slots(event),
+            zone=event.tzinfo,
+        )
     context = {
         "event": event,
         "registration": registration,
@@ -83,17 +86,24 @@ def people(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@require_GET
+def people(request: HttpRequest, slug: str) -> HttpResponse:
+    event, registration = _event(request, slug)
+    return _people_page(request, event, registration)
+
+
+@login_required
 @require_POST
 def meeting_request(request: HttpRequest, slug: str) -> HttpResponse:
     event, registration = _participant(request, slug)
-    suggested, others = people_for(event=event, registration=registration, language=get_language())
+    people = people_for(event=event, registration=registration, language=get_language())
     form = MeetingRequestForm(
-        request.POST, people=[*suggested, *others], slots=meeting_slots(event), zone=event.tzinfo
+        request.POST, people=[*people[0], *people[1]], slots=meeting_slots(event), zone=event.tzinfo
     )
     if not form.is_valid():
         for errors in form.errors.values():
             messages.error(request, " ".join(str(error) for error in errors))
-        return redirect(_people_url(event))
+        return _people_page(request, event, registration, people=people, form=form)
     try:
         services.meeting_request(
             actor=request.user,
@@ -104,8 +114,8 @@ def meeting_request(request: HttpRequest, slug: str) -> HttpResponse:
         )
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, _error_text(error))
-    else:
-        messages.success(request, _("Your request has been sent. We will e-mail you the answer."))
+        return _people_page(request, event, registration, people=people, form=form)
+    messages.success(request, _("Your request has been sent. We will e-mail you the answer."))
     return redirect(_people_url(event))
 
 

@@ -684,3 +684,21 @@ def test_each_participant_card_says_where_the_meeting_with_that_person_stands(cl
     assert "Answer the request" in card(asking)
     assert "Waiting for an answer" in card(asked)
     assert "Ask for a meeting" in card(free)
+
+
+def test_a_refused_request_keeps_what_was_typed(client):
+    event = meeting_event()
+    anna, ben = participant(event), participant(event)
+    client.force_login(anna.user)
+
+    response = client.post(
+        reverse("meetings:request", kwargs={"slug": event.slug}),
+        {"invitee": ben.pk, "wished_start": "not-a-time", "message": "Coffee at the hydrogen stand?"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Coffee at the hydrogen stand?" in html
+    assert f'<option value="{ben.pk}" selected>' in html
+    assert 'class="field-error"' in html
+    assert not Meeting.objects.exists()
