@@ -140,7 +140,7 @@ def test_live_filtering_returns_only_the_results_and_a_plain_get_the_whole_page(
     assert "Open Ltd" in partial.text
     assert "<html" not in partial.text
     assert "<html" in whole.text
-    assert 'hx-get="/en/companies/"' in whole.text
+    assert 'data-hx-get="/en/companies/"' in whole.text
 
 
 def test_pages_of_24_link_to_the_next_keeping_the_filters(client):

@@ -134,7 +134,7 @@ def test_moving_with_htmx_swaps_the_columns_and_shows_the_message(staff_client):
     assert response.status_code == 200
     assert _stage(lead) == LeadStage.PARTNERSHIP_AGREED
     assert "<html" not in response.text
-    assert 'id="board-messages"' in response.text and 'hx-swap-oob="true"' in response.text
+    assert 'id="board-messages"' in response.text and 'data-hx-swap-oob="true"' in response.text
     assert "now “partnership agreed”" in response.text
     agreed = response.context["columns"][3]
     assert [card.lead.pk for card in agreed.cards] == [lead.pk]

@@ -8,7 +8,10 @@ page silently): inline <script>, <style>, style="" attributes, on*= handlers, ja
 from tests.support.html import InlineCodeFinder
 
 UNSAFE = ("'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'")
-URL_ATTRIBUTES = ("href", "src", "action", "formaction", "hx-get", "hx-post", "data")
+URL_ATTRIBUTES = (
+    *("href", "src", "action", "formaction", "data"),
+    *("hx-get", "hx-post", "data-hx-get", "data-hx-post"),
+)
 
 
 def policy_directives(header: str) -> dict[str, list[str]]:
