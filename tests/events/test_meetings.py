@@ -693,7 +693,11 @@ def test_a_refused_request_keeps_what_was_typed(client):
 
     response = client.post(
         reverse("meetings:request", kwargs={"slug": event.slug}),
-        {"invitee": ben.pk, "wished_start": "not-a-time", "message": "Coffee at the hydrogen stand?"},
+        {
+            "invitee": ben.pk,
+            "wished_start": "not-a-time",
+            "message": "Coffee at the hydrogen stand?",
+        },
     )
 
     html = response.content.decode()
