@@ -2,10 +2,10 @@ from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
+from core.reference_cache import reference_changed
+
 
 def _reference_data_changed(sender, **kwargs) -> None:
-    from core.reference_cache import reference_changed
-
     reference_changed()
 
 

@@ -51,7 +51,7 @@ def _version_start() -> str:
     return cache.get(VERSION_KEY, version)
 
 
-def key_for(name: str, parts: Iterable[object]) -> str:
+def _key_for(name: str, parts: Iterable[object]) -> str:
     digest = hashlib.sha256(repr(tuple(parts)).encode()).hexdigest()[:32]
     return f"reference-data:{name}:{digest}"
 
@@ -63,7 +63,7 @@ def cached(name: str, parts: Iterable[object], compute: Callable[[], T]) -> T:
     A value is stored with the version it was computed under, so that one round trip reads
     both, and a value computed while staff changed the data is never taken for a fresh one.
     """
-    key = key_for(name, parts)
+    key = _key_for(name, parts)
     try:
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY) or _version_start()

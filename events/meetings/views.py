@@ -59,12 +59,18 @@ def _error_text(error: Exception) -> str:
 
 
 def _people_page(
-    request: HttpRequest, event: Event, registration: Registration | None, *, people=None, form=None
+    request: HttpRequest,
+    event: Event,
+    registration: Registration | None,
+    *,
+    participants=None,
+    form=None,
 ) -> HttpResponse:
-    """Meet people; ``form`` is a refused request, shown again with what was typed."""
-    if people is None:
-        people = people_for(event=event, registration=registration, language=get_language())
-    suggested, others = people
+    """Meet people; ``participants`` are people_for()'s (suggested, others) if already read,
+    ``form`` a refused request, shown again with what was typed."""
+    if participants is None:
+        participants = people_for(event=event, registration=registration, language=get_language())
+    suggested, others = participants
     incoming, outgoing = requests_for(registration=registration) if registration else ([], [])
     if form is None:
         form = MeetingRequestForm(
@@ -96,14 +102,16 @@ def people(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def meeting_request(request: HttpRequest, slug: str) -> HttpResponse:
     event, registration = _participant(request, slug)
-    people = people_for(event=event, registration=registration, language=get_language())
+    suggested, others = people_for(event=event, registration=registration, language=get_language())
     form = MeetingRequestForm(
-        request.POST, people=[*people[0], *people[1]], slots=meeting_slots(event), zone=event.tzinfo
+        request.POST, people=[*suggested, *others], slots=meeting_slots(event), zone=event.tzinfo
     )
     if not form.is_valid():
         for errors in form.errors.values():
             messages.error(request, " ".join(str(error) for error in errors))
-        return _people_page(request, event, registration, people=people, form=form)
+        return _people_page(
+            request, event, registration, participants=(suggested, others), form=form
+        )
     try:
         services.meeting_request(
             actor=request.user,
@@ -114,7 +122,9 @@ def meeting_request(request: HttpRequest, slug: str) -> HttpResponse:
         )
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, _error_text(error))
-        return _people_page(request, event, registration, people=people, form=form)
+        return _people_page(
+            request, event, registration, participants=(suggested, others), form=form
+        )
     messages.success(request, _("Your request has been sent. We will e-mail you the answer."))
     return redirect(_people_url(event))
 
